@@ -1,0 +1,76 @@
+// End-to-end tests in a real Chromium against the BUILT app (run `npm run build` first;
+// `npm test` does). Two servers serve the same dist/:
+//   - vite preview at the domain root, http://127.0.0.1:4173/
+//   - e2e/support/static-server.mjs under a deep sub-path, the way a course server or a
+//     GitHub Pages project site would: http://127.0.0.1:4174/courses/cs101/statecraft/
+//
+// Browser: Debian's Chromium at /usr/bin/chromium by default (Playwright cannot download
+// its own browsers on every machine). PLAYWRIGHT_CHROMIUM_PATH overrides the path; set it
+// to the empty string to use the browsers installed by `npx playwright install`.
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { PREVIEW_URL, SUBPATH_APP_URL, SUBPATH_BASE, SUBPATH_PORT } from './e2e/support/urls';
+
+const isCI = !!process.env.CI;
+
+// Both servers serve dist/ as built; without it they would start and answer 404 until the
+// web-server timeout. Fail at once with the fix instead.
+if (!existsSync(new URL('./dist/index.html', import.meta.url))) {
+  throw new Error('dist/index.html not found: run "npm run build" first ("npm test" does).');
+}
+
+const chromiumPathFromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH;
+const executablePath =
+  chromiumPathFromEnv === undefined ? '/usr/bin/chromium' : chromiumPathFromEnv || undefined;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: PREVIEW_URL,
+    trace: 'on-first-retry',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(executablePath === undefined ? {} : { executablePath }),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      name: 'preview',
+      command: 'npm run preview',
+      url: PREVIEW_URL,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+    },
+    {
+      name: 'subpath',
+      command: `node e2e/support/static-server.mjs --base ${SUBPATH_BASE} --port ${SUBPATH_PORT}`,
+      url: SUBPATH_APP_URL,
+      reuseExistingServer: !isCI,
+      timeout: 30_000,
+    },
+  ],
+});

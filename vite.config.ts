@@ -1,0 +1,36 @@
+// Build, dev server, preview and unit-test configuration.
+//
+// `base: './'` makes every asset and worker URL in the build relative, so the same dist/
+// works at a domain root, under a GitHub Pages project path, on a course server's deep
+// sub-path or from a file share. e2e/subpath.spec.ts checks this against a real sub-path.
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  worker: {
+    // Module workers: the simulation worker imports src/sim like any other module.
+    format: 'es',
+  },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Vite 8 bundles with Rolldown: bundler options belong in `build.rolldownOptions`;
+    // `rollupOptions` is a deprecated alias.
+  },
+  server: {
+    port: 5173,
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+  },
+  test: {
+    // Without an explicit include, vitest would also pick up the Playwright specs in e2e/.
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
