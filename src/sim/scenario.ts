@@ -1,0 +1,257 @@
+/**
+ * The scenario: the whole setup of a run (version 1 of the public scenario format, see
+ * docs/scenario-format.md). `Scenario` is what a file may say; `ResolvedScenario` is the
+ * same with every default filled in, which is what the engine runs.
+ */
+
+export const ARCHITECTURES = ['in-memory', 'session-store', 'jwt'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+export const STORE_KINDS = ['redis', 'memcached', 'dynamodb', 'cassandra'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+export const ALGORITHMS = ['round-robin', 'least-connections', 'random'] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
+
+export const STICKY_METHODS = [
+  'none',
+  'cookie',
+  'ip-hash',
+  'hash-mod-n',
+  'consistent-hash',
+] as const;
+export type StickyMethod = (typeof STICKY_METHODS)[number];
+
+export const SERVICE_DISTRIBUTIONS = ['constant', 'exponential'] as const;
+export type ServiceDistribution = (typeof SERVICE_DISTRIBUTIONS)[number];
+
+/** What a server does with a request whose session it cannot find. */
+export const MISSING_SESSION_POLICIES = ['re-login', 'start-empty'] as const;
+export type MissingSessionPolicy = (typeof MISSING_SESSION_POLICIES)[number];
+
+export const STORE_PERSISTENCE = ['none', 'aof'] as const;
+export type StorePersistence = (typeof STORE_PERSISTENCE)[number];
+
+/** Things that can happen to a running system: timeline entries and live commands alike. */
+export type Action =
+  | { action: 'kill-server'; server: number }
+  | { action: 'restart-server'; server: number }
+  | { action: 'add-server'; count: number }
+  | { action: 'remove-server'; server?: number }
+  | { action: 'kill-store' }
+  | { action: 'restart-store' }
+  | { action: 'add-store-replica' }
+  | { action: 'set-sticky'; sticky: StickyMethod }
+  | { action: 'set-algorithm'; algorithm: Algorithm }
+  | { action: 'set-users'; count: number }
+  | { action: 'deploy'; drainS?: number };
+
+export type ActionName = Action['action'];
+
+export const ACTION_NAMES: readonly ActionName[] = [
+  'kill-server',
+  'restart-server',
+  'add-server',
+  'remove-server',
+  'kill-store',
+  'restart-store',
+  'add-store-replica',
+  'set-sticky',
+  'set-algorithm',
+  'set-users',
+  'deploy',
+];
+
+export type TimelineEntry = Action & { atS: number };
+
+/**
+ * A command stamped with the simulated time at which it takes effect. `live` marks commands
+ * a learner gave while the run played (as opposed to the scenario's own timeline).
+ */
+export type TimedCommand = Action & { atMs: number; live?: boolean };
+
+export interface AutoscaleSettings {
+  /** Average worker utilisation the autoscaler steers towards, 0..1. */
+  targetUtilization: number;
+  min: number;
+  max: number;
+  /** Seconds between autoscaler decisions. */
+  intervalS: number;
+}
+
+export interface Scenario {
+  version: 1;
+  name?: string;
+  description?: string;
+  seed?: number;
+  durationS?: number;
+  architecture?: Architecture;
+  store?: {
+    kind?: StoreKind;
+    replicas?: number;
+    ttlS?: number;
+    persistence?: StorePersistence;
+    /** Seconds a replica needs to take over after the primary dies. */
+    failoverS?: number;
+    /** Asynchronous replication lag: writes younger than this are lost at failover. */
+    replicationLagMs?: number;
+  };
+  loadBalancer?: {
+    algorithm?: Algorithm;
+    sticky?: StickyMethod;
+    healthCheckS?: number;
+    virtualNodes?: number;
+  };
+  servers?: {
+    count?: number;
+    workers?: number;
+    serviceTimeMs?: number;
+    serviceTimeDistribution?: ServiceDistribution;
+    queueLimit?: number;
+    bootS?: number;
+    drainTimeoutS?: number;
+    onMissingSession?: MissingSessionPolicy;
+    autoscale?: AutoscaleSettings;
+  };
+  users?: {
+    count?: number;
+    thinkTimeS?: number;
+    heavyShare?: number;
+    /** How many times more often a heavy user sends requests. */
+    heavyFactor?: number;
+    sharedIpGroups?: number;
+    /** Share of users that sit behind the shared (NAT) addresses when there are groups. */
+    sharedIpShare?: number;
+  };
+  network?: {
+    clientLatencyMs?: number;
+    lbLatencyMs?: number;
+  };
+  jwt?: {
+    tokenBytes?: number;
+    verifyMs?: number;
+  };
+  timeline?: TimelineEntry[];
+}
+
+export interface ResolvedScenario {
+  version: 1;
+  name: string;
+  description: string;
+  seed: number;
+  durationS: number;
+  architecture: Architecture;
+  store: {
+    kind: StoreKind;
+    replicas: number;
+    ttlS: number;
+    persistence: StorePersistence;
+    failoverS: number;
+    replicationLagMs: number;
+  };
+  loadBalancer: {
+    algorithm: Algorithm;
+    sticky: StickyMethod;
+    healthCheckS: number;
+    virtualNodes: number;
+  };
+  servers: {
+    count: number;
+    workers: number;
+    serviceTimeMs: number;
+    serviceTimeDistribution: ServiceDistribution;
+    queueLimit: number;
+    bootS: number;
+    drainTimeoutS: number;
+    onMissingSession: MissingSessionPolicy;
+    autoscale: AutoscaleSettings | null;
+  };
+  users: {
+    count: number;
+    thinkTimeS: number;
+    heavyShare: number;
+    heavyFactor: number;
+    sharedIpGroups: number;
+    sharedIpShare: number;
+  };
+  network: { clientLatencyMs: number; lbLatencyMs: number };
+  jwt: { tokenBytes: number; verifyMs: number };
+  timeline: TimelineEntry[];
+}
+
+/** Upper bounds that keep any scenario (including hostile ones) finite and responsive. */
+export const LIMITS = {
+  durationS: 3600,
+  servers: 64,
+  workers: 64,
+  users: 50_000,
+  queueLimit: 10_000,
+  timelineEntries: 500,
+  replicas: 5,
+  seed: 2 ** 32 - 1,
+} as const;
+
+export const DEFAULTS: ResolvedScenario = {
+  version: 1,
+  name: 'untitled',
+  description: '',
+  seed: 1,
+  durationS: 120,
+  architecture: 'in-memory',
+  store: {
+    kind: 'redis',
+    replicas: 0,
+    ttlS: 1800,
+    persistence: 'none',
+    failoverS: 2,
+    replicationLagMs: 100,
+  },
+  loadBalancer: { algorithm: 'round-robin', sticky: 'cookie', healthCheckS: 2, virtualNodes: 100 },
+  servers: {
+    count: 3,
+    workers: 4,
+    serviceTimeMs: 20,
+    serviceTimeDistribution: 'exponential',
+    queueLimit: 100,
+    bootS: 5,
+    drainTimeoutS: 30,
+    onMissingSession: 're-login',
+    autoscale: null,
+  },
+  users: {
+    count: 300,
+    thinkTimeS: 3,
+    heavyShare: 0,
+    heavyFactor: 10,
+    sharedIpGroups: 0,
+    sharedIpShare: 0.3,
+  },
+  network: { clientLatencyMs: 40, lbLatencyMs: 0.5 },
+  jwt: { tokenBytes: 232, verifyMs: 0.1 },
+  timeline: [],
+};
+
+/** Fills in every default. The input must already be valid (see scenarioSchema.ts). */
+export function resolveScenario(s: Scenario): ResolvedScenario {
+  const d = DEFAULTS;
+  return {
+    version: 1,
+    name: s.name ?? d.name,
+    description: s.description ?? d.description,
+    seed: s.seed ?? d.seed,
+    durationS: s.durationS ?? d.durationS,
+    architecture: s.architecture ?? d.architecture,
+    store: { ...d.store, ...s.store },
+    loadBalancer: { ...d.loadBalancer, ...s.loadBalancer },
+    servers: { ...d.servers, ...s.servers, autoscale: s.servers?.autoscale ?? null },
+    users: { ...d.users, ...s.users },
+    network: { ...d.network, ...s.network },
+    jwt: { ...d.jwt, ...s.jwt },
+    timeline: [...(s.timeline ?? [])].sort((a, b) => a.atS - b.atS),
+  };
+}
+
+/** The timeline as commands in simulated milliseconds, in a stable order. */
+export function timelineCommands(s: ResolvedScenario): TimedCommand[] {
+  return s.timeline.map(({ atS, ...action }) => ({ ...(action as Action), atMs: atS * 1000 }));
+}

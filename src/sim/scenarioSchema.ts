@@ -1,0 +1,200 @@
+/**
+ * The one gate every scenario passes through, from a file, a URL or a preset: a schema that
+ * accepts version 1 of the format and rejects anything else with a message naming the field
+ * and what it may be. Numbers are bounded (see LIMITS) so no input can hang the engine.
+ */
+import * as v from 'valibot';
+import {
+  ALGORITHMS,
+  ARCHITECTURES,
+  LIMITS,
+  MISSING_SESSION_POLICIES,
+  SERVICE_DISTRIBUTIONS,
+  STICKY_METHODS,
+  STORE_KINDS,
+  STORE_PERSISTENCE,
+  type Action,
+  type Scenario,
+} from './scenario.ts';
+
+/** Largest scenario file accepted, in bytes of text. */
+export const MAX_SCENARIO_BYTES = 256 * 1024;
+
+const oneOf = <const T extends readonly [string, ...string[]]>(options: T) =>
+  v.picklist(options, `must be one of: ${options.join(', ')}`);
+
+const int = (min: number, max: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer(`must be a whole number from ${min} to ${max}`),
+    v.minValue(min, `must be a whole number from ${min} to ${max}`),
+    v.maxValue(max, `must be a whole number from ${min} to ${max}`),
+  );
+
+const num = (min: number, max: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.finite('must be a finite number'),
+    v.minValue(min, `must be a number from ${min} to ${max}`),
+    v.maxValue(max, `must be a number from ${min} to ${max}`),
+  );
+
+const text = (max: number) =>
+  v.pipe(v.string('must be text'), v.maxLength(max, `must be at most ${max} characters`));
+
+const serverRef = int(1, LIMITS.servers);
+
+const atS = num(0, LIMITS.durationS);
+
+const timelineEntry = v.variant(
+  'action',
+  [
+    v.strictObject({ atS, action: v.literal('kill-server'), server: serverRef }),
+    v.strictObject({ atS, action: v.literal('restart-server'), server: serverRef }),
+    v.strictObject({ atS, action: v.literal('add-server'), count: int(1, LIMITS.servers) }),
+    v.strictObject({ atS, action: v.literal('remove-server'), server: v.optional(serverRef) }),
+    v.strictObject({ atS, action: v.literal('kill-store') }),
+    v.strictObject({ atS, action: v.literal('restart-store') }),
+    v.strictObject({ atS, action: v.literal('add-store-replica') }),
+    v.strictObject({ atS, action: v.literal('set-sticky'), sticky: oneOf(STICKY_METHODS) }),
+    v.strictObject({ atS, action: v.literal('set-algorithm'), algorithm: oneOf(ALGORITHMS) }),
+    v.strictObject({ atS, action: v.literal('set-users'), count: int(0, LIMITS.users) }),
+    v.strictObject({ atS, action: v.literal('deploy'), drainS: v.optional(num(0, 600)) }),
+  ],
+  'has an unknown action; allowed: kill-server, restart-server, add-server, remove-server, kill-store, restart-store, add-store-replica, set-sticky, set-algorithm, set-users, deploy',
+);
+
+export const ScenarioSchema = v.strictObject(
+  {
+    version: v.literal(1, 'must be 1 (the only scenario format version)'),
+    name: v.optional(text(80)),
+    description: v.optional(text(2000)),
+    seed: v.optional(int(0, LIMITS.seed)),
+    durationS: v.optional(num(1, LIMITS.durationS)),
+    architecture: v.optional(oneOf(ARCHITECTURES)),
+    store: v.optional(
+      v.strictObject({
+        kind: v.optional(oneOf(STORE_KINDS)),
+        replicas: v.optional(int(0, LIMITS.replicas)),
+        ttlS: v.optional(num(1, 86_400)),
+        persistence: v.optional(oneOf(STORE_PERSISTENCE)),
+        failoverS: v.optional(num(0, 600)),
+        replicationLagMs: v.optional(num(0, 60_000)),
+      }),
+    ),
+    loadBalancer: v.optional(
+      v.strictObject({
+        algorithm: v.optional(oneOf(ALGORITHMS)),
+        sticky: v.optional(oneOf(STICKY_METHODS)),
+        healthCheckS: v.optional(num(0.1, 600)),
+        virtualNodes: v.optional(int(1, 1000)),
+      }),
+    ),
+    servers: v.optional(
+      v.strictObject({
+        count: v.optional(int(0, LIMITS.servers)),
+        workers: v.optional(int(1, LIMITS.workers)),
+        serviceTimeMs: v.optional(num(0.01, 60_000)),
+        serviceTimeDistribution: v.optional(oneOf(SERVICE_DISTRIBUTIONS)),
+        queueLimit: v.optional(int(0, LIMITS.queueLimit)),
+        bootS: v.optional(num(0, 3600)),
+        drainTimeoutS: v.optional(num(0, 3600)),
+        onMissingSession: v.optional(oneOf(MISSING_SESSION_POLICIES)),
+        autoscale: v.optional(
+          v.pipe(
+            v.strictObject({
+              targetUtilization: num(0.05, 1),
+              min: int(1, LIMITS.servers),
+              max: int(1, LIMITS.servers),
+              intervalS: num(1, 3600),
+            }),
+            v.check((a) => a.min <= a.max, 'min must not be larger than max'),
+          ),
+        ),
+      }),
+    ),
+    users: v.optional(
+      v.strictObject({
+        count: v.optional(int(0, LIMITS.users)),
+        thinkTimeS: v.optional(num(0.01, 3600)),
+        heavyShare: v.optional(num(0, 1)),
+        heavyFactor: v.optional(num(1, 1000)),
+        sharedIpGroups: v.optional(int(0, 1000)),
+        sharedIpShare: v.optional(num(0, 1)),
+      }),
+    ),
+    network: v.optional(
+      v.strictObject({
+        clientLatencyMs: v.optional(num(0, 10_000)),
+        lbLatencyMs: v.optional(num(0, 1000)),
+      }),
+    ),
+    jwt: v.optional(
+      v.strictObject({
+        tokenBytes: v.optional(int(16, 16_384)),
+        verifyMs: v.optional(num(0, 1000)),
+      }),
+    ),
+    timeline: v.optional(
+      v.pipe(
+        v.array(timelineEntry, 'must be a list of timed actions'),
+        v.maxLength(LIMITS.timelineEntries, `must have at most ${LIMITS.timelineEntries} entries`),
+      ),
+    ),
+  },
+  'must be a JSON object with known scenario fields',
+);
+
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue);
+  if (issue.input === undefined && issue.message.startsWith('Invalid key')) {
+    return `${path ?? 'scenario'}: is required`;
+  }
+  if (issue.type === 'strict_object' && issue.input !== undefined && issue.path) {
+    // An unexpected key: valibot reports its path; name the key itself.
+    return `${path ?? '(top level)'}: is not a known field`;
+  }
+  return `${path ?? 'scenario'}: ${issue.message}`;
+}
+
+/** Validates a parsed value. Never throws. */
+export function validateScenario(input: unknown): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: ['scenario: must be a JSON object with "version": 1'] };
+  }
+  let result;
+  try {
+    result = v.safeParse(ScenarioSchema, input, { abortPipeEarly: true });
+  } catch {
+    return { ok: false, errors: ['scenario: could not be read'] };
+  }
+  if (result.success) return { ok: true, scenario: result.output as Scenario };
+  const errors = [...new Set(result.issues.map(describe))].slice(0, 10);
+  return { ok: false, errors };
+}
+
+/** Parses and validates scenario JSON text (at most MAX_SCENARIO_BYTES). Never throws. */
+export function parseScenarioJson(textIn: string): ValidationResult {
+  if (textIn.length > MAX_SCENARIO_BYTES) {
+    return { ok: false, errors: [`file: is larger than ${MAX_SCENARIO_BYTES / 1024} KB`] };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(textIn);
+  } catch (e) {
+    return { ok: false, errors: [`file: is not valid JSON (${(e as Error).message})`] };
+  }
+  return validateScenario(parsed);
+}
+
+/** Validates one live command (as it arrives over the wire or from a URL). */
+export function validateAction(input: unknown): Action | null {
+  const withTime =
+    input && typeof input === 'object' && !Array.isArray(input) ? { atS: 0, ...input } : input;
+  const result = v.safeParse(timelineEntry, withTime);
+  if (!result.success) return null;
+  const { atS: _atS, ...action } = result.output;
+  return action as Action;
+}
