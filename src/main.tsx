@@ -1,0 +1,28 @@
+/** Entry point: starts the simulation client and mounts the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createSimClient } from './client/createSimClient.ts';
+import { createSimSession, type SimSession } from './store/simStore.ts';
+import { App } from './ui/App.tsx';
+import { installTestHook } from './ui/testHook.ts';
+import { readUrlOptions } from './ui/urlOptions.ts';
+import './ui/styles/app.css';
+
+const options = readUrlOptions(window.location.search);
+
+let session: SimSession | null = null;
+const client = createSimClient({
+  prefer: options.engine,
+  onFallback: (fallback, reason) => session?.replaceClient(fallback, reason),
+});
+session = createSimSession(client, () => performance.now());
+installTestHook(session);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App session={session} options={options} />
+    </StrictMode>,
+  );
+}

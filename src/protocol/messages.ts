@@ -1,0 +1,51 @@
+/**
+ * The wire between the view and the simulation. Everything a user, a lesson or a test can do
+ * to a run is a `ToSim` message; everything the view shows comes back as `FromSim` frames.
+ */
+import type { Action, Scenario, SimEvent, TimedCommand } from '../sim/index.ts';
+import type { Snapshot } from './snapshot.ts';
+
+/** Numbers per hop in `Frame.hops`: reqNo, userIdx, from, to, departMs, arriveMs, fail. */
+export const HOP_STRIDE = 7;
+
+export type ToSim =
+  /** Starts a run: the scenario plus live commands to replay, then seeks to `atMs`. */
+  | {
+      type: 'load';
+      scenario: Scenario;
+      commands?: TimedCommand[];
+      atMs?: number;
+      playing?: boolean;
+      speed?: number;
+    }
+  /** Applies an action at the current simulated time (and records it). */
+  | { type: 'act'; action: Action }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Processes exactly one simulation event. */
+  | { type: 'step' }
+  /** Simulated milliseconds per wall-clock millisecond. */
+  | { type: 'speed'; speed: number }
+  /** Moves to simulated time `tMs` (back or forward), using checkpoints. */
+  | { type: 'seek'; tMs: number }
+  /** Advances simulated time by `ms` at once, deterministically (tests, lessons). */
+  | { type: 'advance'; ms: number };
+
+export interface Frame {
+  type: 'frame';
+  /** Simulated time at the end of this frame. */
+  tMs: number;
+  endMs: number;
+  playing: boolean;
+  speed: number;
+  /** Hops that started since the last frame, HOP_STRIDE numbers each. */
+  hops: Float64Array;
+  /** Narratable events since the last frame. */
+  events: SimEvent[];
+  /** Present a few times a second, and after every discrete change. */
+  snapshot: Snapshot | null;
+  /** True when this frame follows a jump in time (load, seek): drop old dots. */
+  reset: boolean;
+}
+
+export type FromSim = { type: 'ready' } | Frame | { type: 'error'; message: string };

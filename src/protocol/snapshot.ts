@@ -1,0 +1,79 @@
+/**
+ * A picture of the whole system at one simulated instant, small enough to send a few times a
+ * second: what each server and store holds, where each named user's session lives, and the
+ * outcome so far.
+ */
+import type {
+  Algorithm,
+  Architecture,
+  Outcome,
+  ServerStatus,
+  StickyMethod,
+  StoreKind,
+  TimedCommand,
+} from '../sim/index.ts';
+
+/** A session as the view draws it: whose it is and what its cart holds. */
+export interface SessionChip {
+  userIdx: number;
+  items: number[];
+}
+
+export interface ServerView {
+  id: number;
+  status: ServerStatus;
+  lbHealthy: boolean;
+  busy: number;
+  workers: number;
+  queue: number;
+  utilization: number;
+  requests: number;
+  failed: number;
+  sessionCount: number;
+  /** Named users' sessions first, then others, at most MAX_CHIPS. */
+  chips: SessionChip[];
+}
+
+export interface StoreView {
+  present: boolean;
+  kind: StoreKind;
+  up: boolean;
+  failingOver: boolean;
+  replicas: number;
+  keys: number;
+  chips: SessionChip[];
+}
+
+export interface NamedUserView {
+  idx: number;
+  name: string;
+  step: string;
+  loggedIn: boolean;
+  sessionLost: boolean;
+  inFlight: boolean;
+  /** Server id holding the session, 0 = the store or the token, -1 = nowhere. */
+  home: number;
+  /** What the user believes is in the cart (their last successful writes). */
+  cart: number[];
+  journeys: number;
+}
+
+export interface Snapshot {
+  tMs: number;
+  endMs: number;
+  name: string;
+  seed: number;
+  architecture: Architecture;
+  algorithm: Algorithm;
+  sticky: StickyMethod;
+  servers: ServerView[];
+  store: StoreView;
+  users: { target: number; active: number; loggedIn: number; named: NamedUserView[] };
+  outcome: Outcome;
+  /** Commands the learner gave, in order: with the scenario and seed, the whole run. */
+  liveCommands: TimedCommand[];
+  /** Simulated time of each checkpoint (where seeking is instant). */
+  checkpointsMs: number[];
+}
+
+export const MAX_CHIPS = 48;

@@ -1,0 +1,184 @@
+/**
+ * The view's store: a mirror of the simulation's latest snapshot plus view-only state
+ * (followed user, vocabulary, motion). Built with zustand's vanilla API so it works outside
+ * React; components read it through selectors. Requests in flight do not go through here:
+ * they go to the HopBuffer, which the dot canvas reads every animation frame.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Action, Scenario, TimedCommand } from '../sim/index.ts';
+import type { FromSim, ToSim } from '../protocol/messages.ts';
+import type { Snapshot } from '../protocol/snapshot.ts';
+import type { ClientKind, SimClient } from '../client/SimClient.ts';
+import { HopBuffer } from './hopBuffer.ts';
+import { createViewClock, type ViewClock } from './viewClock.ts';
+import { narrate, type NarrationEntry } from './narration.ts';
+import { SHOP_VOCABULARY, type Vocabulary } from './vocabulary.ts';
+
+const MAX_LOG = 300;
+
+export interface SimViewState {
+  clientKind: ClientKind | null;
+  ready: boolean;
+  /** The last error from the simulation, shown to the learner. */
+  error: string | null;
+  /** A calm notice (e.g. the worker failed and the run moved to the main thread). */
+  notice: string | null;
+  scenario: Scenario | null;
+  tMs: number;
+  endMs: number;
+  playing: boolean;
+  speed: number;
+  snapshot: Snapshot | null;
+  log: NarrationEntry[];
+  frames: number;
+  followUser: number | null;
+  vocabulary: Vocabulary;
+}
+
+export interface SimActions {
+  load(
+    scenario: Scenario,
+    opts?: { commands?: TimedCommand[]; atMs?: number; playing?: boolean; speed?: number },
+  ): void;
+  act(action: Action): void;
+  play(): void;
+  pause(): void;
+  step(): void;
+  setSpeed(speed: number): void;
+  seek(tMs: number): void;
+  advance(ms: number): void;
+  setFollowUser(userIdx: number | null): void;
+  setVocabulary(vocabulary: Vocabulary): void;
+  dismissError(): void;
+}
+
+export type SimStoreState = SimViewState & SimActions;
+export type SimStore = StoreApi<SimStoreState>;
+
+export interface SimSession {
+  store: SimStore;
+  hops: HopBuffer;
+  clock: ViewClock;
+  /** Listens to every frame as it arrives (for the dot layer and announcers). */
+  onFrame(listener: (msg: Extract<FromSim, { type: 'frame' }>) => void): () => void;
+  /** Replaces the client (after a worker failure) and restores the run on it. */
+  replaceClient(client: SimClient, reason: string): void;
+  dispose(): void;
+}
+
+export function createSimSession(initialClient: SimClient, now: () => number): SimSession {
+  const hops = new HopBuffer();
+  const clock = createViewClock();
+  const frameListeners = new Set<(msg: Extract<FromSim, { type: 'frame' }>) => void>();
+  let client = initialClient;
+  let nextLogId = 1;
+
+  const send = (msg: ToSim): void => client.send(msg);
+
+  const store = createStore<SimStoreState>()((set, get) => ({
+    clientKind: client.kind,
+    ready: false,
+    error: null,
+    notice: null,
+    scenario: null,
+    tMs: 0,
+    endMs: 0,
+    playing: false,
+    speed: 0.1,
+    snapshot: null,
+    log: [],
+    frames: 0,
+    followUser: null,
+    vocabulary: SHOP_VOCABULARY,
+    load(scenario, opts = {}) {
+      set({ scenario, log: [], error: null });
+      hops.clear();
+      send({ type: 'load', scenario, ...opts, speed: opts.speed ?? get().speed });
+    },
+    act: (action) => send({ type: 'act', action }),
+    play: () => send({ type: 'play' }),
+    pause: () => send({ type: 'pause' }),
+    step: () => send({ type: 'step' }),
+    setSpeed: (speed) => send({ type: 'speed', speed }),
+    seek: (tMs) => send({ type: 'seek', tMs }),
+    advance: (ms) => send({ type: 'advance', ms }),
+    setFollowUser: (followUser) => set({ followUser }),
+    setVocabulary: (vocabulary) => set({ vocabulary }),
+    dismissError: () => set({ error: null }),
+  }));
+
+  const onMessage = (msg: FromSim): void => {
+    if (msg.type === 'ready') {
+      store.setState({ ready: true });
+      return;
+    }
+    if (msg.type === 'error') {
+      store.setState({ error: msg.message });
+      return;
+    }
+    if (msg.reset) hops.clear();
+    hops.add(msg.hops);
+    clock.frameSimMs = msg.tMs;
+    clock.frameWallMs = now();
+    clock.playing = msg.playing;
+    clock.speed = msg.speed;
+    const prev = store.getState();
+    const vocab = prev.vocabulary;
+    const fresh: NarrationEntry[] = [];
+    for (const e of msg.events) {
+      const n = narrate(e, vocab);
+      if (n) fresh.push({ ...n, id: nextLogId++ });
+    }
+    const patch: Partial<SimViewState> = { frames: prev.frames + 1 };
+    if (fresh.length > 0 || msg.reset) {
+      const base = msg.reset ? [] : prev.log;
+      patch.log = [...base, ...fresh].slice(-MAX_LOG);
+    }
+    if (prev.playing !== msg.playing) patch.playing = msg.playing;
+    if (prev.speed !== msg.speed) patch.speed = msg.speed;
+    if (msg.snapshot) {
+      patch.snapshot = msg.snapshot;
+      patch.tMs = msg.tMs;
+      patch.endMs = msg.endMs;
+    }
+    store.setState(patch);
+    for (const l of frameListeners) l(msg);
+  };
+
+  let unsubscribe = client.subscribe(onMessage);
+
+  return {
+    store,
+    hops,
+    clock,
+    onFrame(listener) {
+      frameListeners.add(listener);
+      return () => frameListeners.delete(listener);
+    },
+    replaceClient(next, reason) {
+      unsubscribe();
+      client = next;
+      unsubscribe = client.subscribe(onMessage);
+      const s = store.getState();
+      store.setState({
+        clientKind: next.kind,
+        notice: `The simulation moved to the main thread (${reason}). Your run was restored.`,
+      });
+      if (s.scenario) {
+        // Replay the learner's commands to the same moment: nothing is lost.
+        send({
+          type: 'load',
+          scenario: s.scenario,
+          commands: s.snapshot?.liveCommands ?? [],
+          atMs: s.snapshot?.tMs ?? 0,
+          playing: s.playing,
+          speed: s.speed,
+        });
+      }
+    },
+    dispose() {
+      unsubscribe();
+      client.dispose();
+    },
+  };
+}
