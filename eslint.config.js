@@ -66,6 +66,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-e2e/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

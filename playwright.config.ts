@@ -1,5 +1,6 @@
-// End-to-end tests in a real Chromium against the BUILT app (run `npm run build` first;
-// `npm test` does). Two servers serve the same dist/:
+// End-to-end tests in a real Chromium against the BUILT app. `npm run test:e2e` first builds
+// it with `--mode e2e` into dist-e2e/ (the same build as dist/ plus the test hook in
+// src/ui/testHook.ts, which lets tests step simulated time). Two servers serve dist-e2e/:
 //   - vite preview at the domain root, http://127.0.0.1:4173/
 //   - e2e/support/static-server.mjs under a deep sub-path, the way a course server or a
 //     GitHub Pages project site would: http://127.0.0.1:4174/courses/cs101/statecraft/
@@ -13,10 +14,12 @@ import { PREVIEW_URL, SUBPATH_APP_URL, SUBPATH_BASE, SUBPATH_PORT } from './e2e/
 
 const isCI = !!process.env.CI;
 
-// Both servers serve dist/ as built; without it they would start and answer 404 until the
+// Both servers serve dist-e2e/ as built; without it they would start and answer 404 until the
 // web-server timeout. Fail at once with the fix instead.
-if (!existsSync(new URL('./dist/index.html', import.meta.url))) {
-  throw new Error('dist/index.html not found: run "npm run build" first ("npm test" does).');
+if (!existsSync(new URL('./dist-e2e/index.html', import.meta.url))) {
+  throw new Error(
+    'dist-e2e/index.html not found: run "npm run build:e2e" first ("npm run test:e2e" does).',
+  );
 }
 
 const chromiumPathFromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH;
@@ -60,14 +63,14 @@ export default defineConfig({
   webServer: [
     {
       name: 'preview',
-      command: 'npm run preview',
+      command: 'npx vite preview --outDir dist-e2e',
       url: PREVIEW_URL,
       reuseExistingServer: !isCI,
       timeout: 60_000,
     },
     {
       name: 'subpath',
-      command: `node e2e/support/static-server.mjs --base ${SUBPATH_BASE} --port ${SUBPATH_PORT}`,
+      command: `node e2e/support/static-server.mjs --base ${SUBPATH_BASE} --port ${SUBPATH_PORT} --root dist-e2e`,
       url: SUBPATH_APP_URL,
       reuseExistingServer: !isCI,
       timeout: 30_000,
