@@ -8,7 +8,12 @@ import type { Snapshot } from './snapshot.ts';
 /** Numbers per hop in `Frame.hops`: reqNo, userIdx, from, to, departMs, arriveMs, fail. */
 export const HOP_STRIDE = 7;
 
-export type ToSim =
+export type ToSim = ToSimBody & {
+  /** Optional request id, echoed as `replyTo` by the frame that answers this message. */
+  id?: number;
+};
+
+type ToSimBody =
   /** Starts a run: the scenario plus live commands to replay, then seeks to `atMs`. */
   | {
       type: 'load';
@@ -46,6 +51,9 @@ export interface Frame {
   snapshot: Snapshot | null;
   /** True when this frame follows a jump in time (load, seek): drop old dots. */
   reset: boolean;
+  /** The `id` of the message this frame answers, if it had one. */
+  replyTo?: number;
 }
 
-export type FromSim = { type: 'ready' } | Frame | { type: 'error'; message: string };
+export type FromSim =
+  { type: 'ready' } | Frame | { type: 'error'; message: string; replyTo?: number };

@@ -6,7 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, Scenario, TimedCommand } from '../sim/index.ts';
-import type { FromSim, ToSim } from '../protocol/messages.ts';
+import type { Frame, FromSim, ToSim } from '../protocol/messages.ts';
 import type { Snapshot } from '../protocol/snapshot.ts';
 import type { ClientKind, SimClient } from '../client/SimClient.ts';
 import { HopBuffer } from './hopBuffer.ts';
@@ -61,6 +61,11 @@ export interface SimSession {
   clock: ViewClock;
   /** Listens to every frame as it arrives (for the dot layer and announcers). */
   onFrame(listener: (msg: Extract<FromSim, { type: 'frame' }>) => void): () => void;
+  /**
+   * Sends a message and resolves with the frame that answers it (after the store has taken
+   * it in), or rejects with the simulation's error message.
+   */
+  request(msg: ToSim): Promise<Frame>;
   /** Replaces the client (after a worker failure) and restores the run on it. */
   replaceClient(client: SimClient, reason: string): void;
   dispose(): void;
@@ -72,6 +77,8 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
   const frameListeners = new Set<(msg: Extract<FromSim, { type: 'frame' }>) => void>();
   let client = initialClient;
   let nextLogId = 1;
+  let nextRequestId = 1;
+  const waiting = new Map<number, { resolve: (f: Frame) => void; reject: (e: Error) => void }>();
 
   const send = (msg: ToSim): void => client.send(msg);
 
@@ -113,6 +120,11 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
       return;
     }
     if (msg.type === 'error') {
+      const w = msg.replyTo !== undefined ? waiting.get(msg.replyTo) : undefined;
+      if (w) {
+        waiting.delete(msg.replyTo!);
+        w.reject(new Error(msg.message));
+      }
       store.setState({ error: msg.message });
       return;
     }
@@ -143,6 +155,11 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     }
     store.setState(patch);
     for (const l of frameListeners) l(msg);
+    const w = msg.replyTo !== undefined ? waiting.get(msg.replyTo) : undefined;
+    if (w) {
+      waiting.delete(msg.replyTo!);
+      w.resolve(msg);
+    }
   };
 
   let unsubscribe = client.subscribe(onMessage);
@@ -154,6 +171,13 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     onFrame(listener) {
       frameListeners.add(listener);
       return () => frameListeners.delete(listener);
+    },
+    request(msg) {
+      const id = nextRequestId++;
+      return new Promise<Frame>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        send({ ...msg, id });
+      });
     },
     replaceClient(next, reason) {
       unsubscribe();

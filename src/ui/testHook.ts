@@ -3,11 +3,14 @@
  * builds made with `--mode e2e` (VITE_TEST_HOOKS=1); in the production build the condition
  * is false at build time and the code is removed.
  */
-import type { Action } from '../sim/index.ts';
+import type { Action, Scenario } from '../sim/index.ts';
 import type { Snapshot } from '../protocol/snapshot.ts';
+import type { ToSim } from '../protocol/messages.ts';
 import type { SimSession } from '../store/simStore.ts';
 
 export interface TestHook {
+  /** Loads a scenario paused at t = 0 and resolves with its first snapshot. */
+  load(scenario: Scenario): Promise<Snapshot>;
   /** Pauses, advances simulated time by `ms`, and resolves with the new snapshot. */
   advance(ms: number): Promise<Snapshot>;
   act(action: Action): Promise<Snapshot>;
@@ -21,33 +24,28 @@ declare global {
   }
 }
 
-function nextSnapshot(session: SimSession): Promise<Snapshot> {
-  return new Promise((resolve) => {
-    const stop = session.onFrame((frame) => {
-      if (frame.snapshot) {
-        stop();
-        resolve(frame.snapshot);
-      }
-    });
-  });
+/** Waits until the app has loaded its first scenario, so tests never race it. */
+async function appLoaded(session: SimSession): Promise<void> {
+  while (!session.store.getState().snapshot) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 export function installTestHook(session: SimSession): void {
   if (import.meta.env.VITE_TEST_HOOKS !== '1') return;
-  const s = () => session.store.getState();
+  const snap = async (msg: ToSim): Promise<Snapshot> => {
+    await appLoaded(session);
+    const frame = await session.request(msg);
+    return frame.snapshot!;
+  };
   window.__statecraftTest = {
-    advance(ms) {
-      const next = nextSnapshot(session);
-      s().pause();
-      s().advance(ms);
-      return next;
+    load: (scenario) => snap({ type: 'load', scenario, playing: false }),
+    async advance(ms) {
+      await snap({ type: 'pause' });
+      return snap({ type: 'advance', ms });
     },
-    act(action) {
-      const next = nextSnapshot(session);
-      s().act(action);
-      return next;
-    },
-    snapshot: () => s().snapshot,
-    clientKind: () => s().clientKind,
+    act: (action) => snap({ type: 'act', action }),
+    snapshot: () => session.store.getState().snapshot,
+    clientKind: () => session.store.getState().clientKind,
   };
 }

@@ -100,12 +100,24 @@ export class SimHost {
 
   /** Handles one message; any failure is reported, never thrown. */
   handle(msg: ToSim): void {
+    this.replyTo = typeof msg.id === 'number' ? msg.id : undefined;
     try {
       this.dispatch(msg);
     } catch (e) {
-      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) }, []);
+      this.post(
+        {
+          type: 'error',
+          message: e instanceof Error ? e.message : String(e),
+          ...(this.replyTo !== undefined ? { replyTo: this.replyTo } : {}),
+        },
+        [],
+      );
+    } finally {
+      this.replyTo = undefined;
     }
   }
+
+  private replyTo: number | undefined;
 
   private dispatch(msg: ToSim): void {
     if (msg.type === 'load') return this.load(msg);
@@ -153,7 +165,8 @@ export class SimHost {
     const scenario = resolveScenario(checked.scenario);
     const commands: TimedCommand[] = [];
     for (const c of msg.commands ?? []) {
-      const action = validateAction(c);
+      const { atMs: _atMs, live: _live, ...bare } = c;
+      const action = validateAction(bare);
       if (action && Number.isFinite(c.atMs) && c.atMs >= 0) {
         commands.push({ ...action, atMs: c.atMs, live: true });
       }
@@ -271,6 +284,7 @@ export class SimHost {
         events: this.collector.takeEvents(),
         snapshot,
         reset,
+        ...(this.replyTo !== undefined ? { replyTo: this.replyTo } : {}),
       },
       [hops.buffer],
     );
