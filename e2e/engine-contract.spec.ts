@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { CONTRACT_SCENARIO, CONTRACT_STEPS } from '../src/client/contract.ts';
 import { Simulation, resolveScenario, type TimedCommand } from '../src/sim/index.ts';
 import { watchPageHealth } from './support/page-health';
-import type {} from '../src/ui/testHook.ts';
+import type {} from '../src/ui/testHookTypes.ts';
 
 function nodeHash(): string {
   const sim = new Simulation(resolveScenario(CONTRACT_SCENARIO));

@@ -3,26 +3,10 @@
  * builds made with `--mode e2e` (VITE_TEST_HOOKS=1); in the production build the condition
  * is false at build time and the code is removed.
  */
-import type { Action, Scenario } from '../sim/index.ts';
 import type { Snapshot } from '../protocol/snapshot.ts';
 import type { ToSim } from '../protocol/messages.ts';
 import type { SimSession } from '../store/simStore.ts';
-
-export interface TestHook {
-  /** Loads a scenario paused at t = 0 and resolves with its first snapshot. */
-  load(scenario: Scenario): Promise<Snapshot>;
-  /** Pauses, advances simulated time by `ms`, and resolves with the new snapshot. */
-  advance(ms: number): Promise<Snapshot>;
-  act(action: Action): Promise<Snapshot>;
-  snapshot(): Snapshot | null;
-  clientKind(): string | null;
-}
-
-declare global {
-  interface Window {
-    __statecraftTest?: TestHook;
-  }
-}
+import type {} from './testHookTypes.ts';
 
 /** Waits until the app has loaded its first scenario, so tests never race it. */
 async function appLoaded(session: SimSession): Promise<void> {
