@@ -1,0 +1,65 @@
+/**
+ * The words each lesson skin puts on the same simulation: a web shop, a pizza shop's phone
+ * line and a bank's ATMs. Item names follow the simulation's item ids 0–9; Alice's scripted
+ * journey adds item 0, then item 1, so those two carry each skin's story.
+ */
+import { SHOP_VOCABULARY, type Vocabulary } from '../store/vocabulary.ts';
+import type { SkinId } from './types.ts';
+
+const PIZZA_VOCABULARY: Vocabulary = {
+  id: 'pizza',
+  server: 'agent',
+  servers: 'agents',
+  loadBalancer: 'switchboard',
+  store: 'order board',
+  database: "kitchen's order book",
+  session: 'order note',
+  sessions: 'order notes',
+  cart: 'order',
+  user: 'caller',
+  users: 'callers',
+  items: [
+    'large pepperoni',
+    'extra mushrooms',
+    'garlic bread',
+    'cola',
+    'margherita',
+    'extra cheese',
+    'chicken wings',
+    'side salad',
+    'hawaiian',
+    'tiramisu',
+  ],
+};
+
+const ATM_VOCABULARY: Vocabulary = {
+  id: 'atm',
+  server: 'ATM',
+  servers: 'ATMs',
+  loadBalancer: 'bank network',
+  store: 'central bank database',
+  database: 'statement archive',
+  session: 'account record',
+  sessions: 'account records',
+  cart: 'balance',
+  user: 'customer',
+  users: 'customers',
+  items: [
+    'deposit $20',
+    'deposit $50',
+    'withdraw $40',
+    'deposit $100',
+    'withdraw $20',
+    'withdraw $60',
+    'deposit $10',
+    'withdraw $100',
+    'deposit $200',
+    'withdraw $80',
+  ],
+};
+
+export const SKINS: Record<SkinId, Vocabulary> = {
+  shop: SHOP_VOCABULARY,
+  pizza: PIZZA_VOCABULARY,
+  atm: ATM_VOCABULARY,
+};
