@@ -1,0 +1,32 @@
+/** The database: accounts and orders always; with JWT, carts live here too. */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useSim } from '../SimContext.tsx';
+import type { SimStoreState } from '../../store/simStore.ts';
+import type { DbNodeT } from './graph.ts';
+import { Handles } from './Handles.tsx';
+import { cap } from './words.ts';
+
+const selectVocab = (s: SimStoreState) => s.vocabulary;
+
+export const DbNode = memo(function DbNode({ data }: NodeProps<DbNodeT>) {
+  const vocab = useSim(selectVocab);
+  const jwt = data.architecture === 'jwt';
+  return (
+    <div
+      className={`topo-node topo-db${data.highlight ? ' is-followed' : ''}`}
+      role="group"
+      aria-label={cap(vocab.database)}
+    >
+      <div className="topo-head">
+        <span className="topo-icon" aria-hidden="true">
+          ⛁
+        </span>
+        <span className="topo-title">{cap(vocab.database)}</span>
+      </div>
+      <p className="topo-line topo-small">Logins and orders</p>
+      {jwt && <p className="topo-line topo-strong">{cap(vocab.cart)}s live here (JWT)</p>}
+      <Handles source={false} />
+    </div>
+  );
+});

@@ -1,0 +1,155 @@
+/**
+ * The request-dot layer: one <canvas> over the React Flow viewport, redrawn by its own
+ * requestAnimationFrame loop from the hop buffer and the view clock. React renders this
+ * component only when the layout or the motion preference changes, never per frame.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import { useSimSession } from '../SimContext.tsx';
+import { viewTimeMs } from '../../store/viewClock.ts';
+import { MAX_HOPS } from '../../store/hopBuffer.ts';
+import { segmentTable, type TopologyLayout } from './layout.ts';
+import { edgeKey, edgeRates, type EdgeRate } from './hopRules.ts';
+import { DotPainter, paintRates, type Theme } from './paintDots.ts';
+import { useReducedMotion } from './useReducedMotion.ts';
+
+/** A failure burst's ring, and its reason label, in wall ms at the current speed. */
+const BURST_WALL_MS = 600;
+const LABEL_WALL_MS = 1600;
+/** Reduced motion: rates over the last simulated second, recounted twice a second. */
+const RATE_WINDOW_MS = 1000;
+const RATE_EVERY_WALL_MS = 500;
+const PRUNE_EVERY_WALL_MS = 500;
+const THEME_EVERY_WALL_MS = 1000;
+
+function readTheme(el: Element): Theme {
+  const cs = getComputedStyle(el);
+  const v = (name: string, fallback: string): string =>
+    cs.getPropertyValue(name).trim() || fallback;
+  return {
+    text: v('--text', '#1b1d21'),
+    panel: v('--panel', '#ffffff'),
+    bad: v('--bad', '#b3261e'),
+    accent: v('--accent', '#2754c5'),
+    muted: v('--muted', '#545b66'),
+    border: v('--border', '#d5d8dd'),
+  };
+}
+
+/** Edge keys of every edge in the layout (what the reduced-motion view labels). */
+function layoutEdges(layout: TopologyLayout): number[] {
+  const keys = [edgeKey(0, 1)];
+  for (const b of layout.boxes) {
+    if (b.kind !== 'server') continue;
+    keys.push(edgeKey(1, b.hop));
+    if (layout.byHop.has(2)) keys.push(edgeKey(b.hop, 2));
+    keys.push(edgeKey(b.hop, 3));
+  }
+  return keys;
+}
+
+export function DotLayer({ layout }: { layout: TopologyLayout }) {
+  const session = useSimSession();
+  const flow = useStoreApi();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const reduced = useReducedMotion();
+  const table = useMemo(() => segmentTable(layout), [layout]);
+  const edges = useMemo(() => layoutEdges(layout), [layout]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const painter = new DotPainter();
+    let width = 0;
+    let height = 0;
+    let dpr = 1;
+    let sizeVersion = 0;
+    const resize = (): void => {
+      const rect = canvas.getBoundingClientRect();
+      dpr = window.devicePixelRatio || 1;
+      width = rect.width;
+      height = rect.height;
+      canvas.width = Math.max(1, Math.round(width * dpr));
+      canvas.height = Math.max(1, Math.round(height * dpr));
+      sizeVersion++;
+    };
+    resize();
+    const ro = new ResizeObserver(resize);
+    ro.observe(canvas);
+
+    let theme = readTheme(canvas);
+    let themeKey = JSON.stringify(theme);
+    let themeVersion = 0;
+    let lastTheme = 0;
+    let lastPrune = 0;
+    let lastRates = -Infinity;
+    let rates = new Map<number, EdgeRate>();
+    let ratesVersion = 0;
+    let drawnKey = '';
+    let raf = 0;
+
+    const frame = (now: number): void => {
+      raf = requestAnimationFrame(frame);
+      const hops = session.hops;
+      const clock = session.clock;
+      const viewMs = viewTimeMs(clock, now);
+      const speed = Math.max(clock.speed, 1e-6);
+      const burstMs = BURST_WALL_MS * speed;
+      const labelMs = LABEL_WALL_MS * speed;
+      if (now - lastPrune > PRUNE_EVERY_WALL_MS) {
+        lastPrune = now;
+        hops.prune(viewMs, Math.max(labelMs, reduced ? RATE_WINDOW_MS : 0));
+      }
+      if (now - lastTheme > THEME_EVERY_WALL_MS) {
+        lastTheme = now;
+        const next = readTheme(canvas);
+        const key = JSON.stringify(next);
+        if (key !== themeKey) {
+          theme = next;
+          themeKey = key;
+          themeVersion++;
+        }
+      }
+      const [tx, ty, zoom] = flow.getState().transform;
+      const view = { tx, ty, zoom };
+      if (reduced) {
+        if (now - lastRates > RATE_EVERY_WALL_MS) {
+          lastRates = now;
+          rates = edgeRates(hops.data, hops.count, viewMs, RATE_WINDOW_MS, hops.count >= MAX_HOPS);
+          ratesVersion++;
+        }
+        const key = `${ratesVersion}|${tx}|${ty}|${zoom}|${sizeVersion}|${themeVersion}`;
+        if (key === drawnKey) return;
+        drawnKey = key;
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        paintRates(ctx, width, height, table, edges, rates, view, theme);
+        return;
+      }
+      const follow = session.store.getState().followUser;
+      // Paused and nothing moved: keep the last picture.
+      const key = `${viewMs}|${hops.version}|${tx}|${ty}|${zoom}|${sizeVersion}|${themeVersion}|${follow}`;
+      if (key === drawnKey) return;
+      drawnKey = key;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      painter.paint(ctx, width, height, {
+        data: hops.data,
+        count: hops.count,
+        viewMs,
+        view,
+        table,
+        follow,
+        burstMs,
+        labelMs,
+        theme,
+      });
+    };
+    raf = requestAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(raf);
+      ro.disconnect();
+    };
+  }, [session, flow, table, edges, reduced]);
+
+  return <canvas ref={canvasRef} className="topo-dots" aria-hidden="true" />;
+}

@@ -1,0 +1,140 @@
+/**
+ * An app server: status (with an icon and a word, not colour alone), load, queue, and in the
+ * in-memory architecture the sessions living in its memory. Kill and restart it from here.
+ * A dead server is greyed and crossed out, and its chips burst as its memory is wiped.
+ */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useSim, useSimSession } from '../SimContext.tsx';
+import type { SimStoreState } from '../../store/simStore.ts';
+import type { ServerNodeT } from './graph.ts';
+import { Handles } from './Handles.tsx';
+import { SessionChips } from './SessionChips.tsx';
+import { cap, statusWords } from './words.ts';
+
+const selectVocab = (s: SimStoreState) => s.vocabulary;
+
+function loadLevel(pct: number): 'low' | 'mid' | 'high' {
+  return pct >= 90 ? 'high' : pct >= 70 ? 'mid' : 'low';
+}
+
+export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodeProps<ServerNodeT>) {
+  const session = useSimSession();
+  const vocab = useSim(selectVocab);
+  const { id, status } = data;
+  const name = `${cap(vocab.server)} ${id}`;
+  const st = statusWords(status);
+  const down = status === 'down';
+  const busyPct = data.workers > 0 ? Math.round((data.busy / data.workers) * 100) : 0;
+  const act = (action: 'kill-server' | 'restart-server'): void =>
+    session.store.getState().act({ action, server: id });
+
+  let note: string | null = null;
+  if (down && data.lbHealthy) note = `${cap(vocab.loadBalancer)} has not noticed yet`;
+  else if (!down && status !== 'booting' && !data.lbHealthy) note = 'Not yet in rotation';
+
+  const inlineLoad = data.shape === 'wide' || data.shape === 'strip';
+  // A dead server has no load worth showing; only the load balancer's lag is news.
+  const showStats = (data.shape === 'tall' || data.shape === 'wide') && (!down || note !== null);
+  const load = down ? (
+    <span className="topo-dead-line">Not running{data.holdsSessions ? ': memory wiped' : ''}</span>
+  ) : (
+    <span className="topo-load">
+      <span className={`topo-bar lvl-${loadLevel(data.utilPct)}`} aria-hidden="true">
+        <span className="topo-bar-fill" style={{ width: `${busyPct}%` }} />
+        {data.queue > 0 && (
+          <span
+            className="topo-bar-queue"
+            style={{ width: `${Math.min(100, (data.queue / Math.max(1, data.workers)) * 25)}%` }}
+          />
+        )}
+      </span>
+      <span className="topo-load-text">
+        {data.busy}/{data.workers} busy{!showStats && data.queue > 0 ? ` · q ${data.queue}` : ''}
+      </span>
+    </span>
+  );
+  const button = down ? (
+    <button
+      type="button"
+      className="topo-btn topo-btn-restart nodrag nopan"
+      aria-label={`Restart ${vocab.server} ${id}`}
+      onClick={() => act('restart-server')}
+    >
+      <span aria-hidden="true">↻ </span>Restart
+    </button>
+  ) : (
+    <button
+      type="button"
+      className="topo-btn topo-btn-kill nodrag nopan"
+      aria-label={`Kill ${vocab.server} ${id}`}
+      onClick={() => act('kill-server')}
+    >
+      <span aria-hidden="true">✕ </span>Kill
+    </button>
+  );
+
+  return (
+    <div
+      className={`topo-node topo-server is-${status} shape-${data.shape}${
+        data.highlight !== null ? ' has-followed' : ''
+      }`}
+      role="group"
+      aria-label={`${name}: ${st.label.toLowerCase()}`}
+    >
+      <div className="topo-head">
+        <span className="topo-title">{name}</span>
+        <span className={`topo-status st-${status}`}>
+          <span className="topo-status-icon" aria-hidden="true">
+            {st.icon}
+          </span>
+          {st.label}
+        </span>
+        {inlineLoad ? load : <span className="topo-spacer" />}
+        {button}
+      </div>
+      {!inlineLoad && load}
+      {(showStats || (note && !data.holdsSessions)) && (
+        <p className="topo-line topo-small topo-stats">
+          {note ? (
+            <span className="topo-warn-text">
+              <span aria-hidden="true">⚠ </span>
+              {note}
+            </span>
+          ) : (
+            <>
+              <span>{data.utilPct}% load</span>
+              <span>queue {data.queue}</span>
+              {data.holdsSessions && (
+                <span>
+                  {data.sessionCount} {data.sessionCount === 1 ? vocab.session : vocab.sessions}
+                </span>
+              )}
+              {!data.holdsSessions && <span className="topo-muted">stateless</span>}
+            </>
+          )}
+        </p>
+      )}
+      {data.holdsSessions && data.chipSlots > 0 && (
+        <SessionChips
+          nodeId={nodeId}
+          label={`${cap(vocab.sessions)} in ${vocab.server} ${id}'s memory`}
+          chips={data.chips}
+          slots={data.chipSlots}
+          total={data.sessionCount}
+          highlight={data.highlight}
+          inspected={data.inspected}
+          note={showStats ? null : note}
+          loss={data.loss}
+          quiet={down}
+        />
+      )}
+      {down && (
+        <span className="topo-dead-mark" aria-hidden="true">
+          ✕
+        </span>
+      )}
+      <Handles />
+    </div>
+  );
+});

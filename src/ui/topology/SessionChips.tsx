@@ -1,0 +1,183 @@
+/**
+ * The sessions a server (or the session store) holds, as chips: one per session, coloured
+ * and lettered for named users, grey for the crowd, then "+N more". Clicking a chip shows
+ * that cart. When sessions vanish between snapshots the old chips burst in place, so a crash
+ * is seen destroying them. One tab stop per group; arrow keys move between chips.
+ */
+import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import type { SessionChip } from '../../protocol/snapshot.ts';
+import { NAMED_USERS } from '../../sim/index.ts';
+import { useSim } from '../SimContext.tsx';
+import type { SimStoreState } from '../../store/simStore.ts';
+import type { Loss } from './chipLoss.ts';
+import { visibleChips } from './graph.ts';
+import { readableOn, userColour } from './palette.ts';
+import { useTopologyUi } from './topologyUi.ts';
+import { initial, userName } from './words.ts';
+
+const selectVocab = (s: SimStoreState) => s.vocabulary;
+
+/** How long the "N sessions lost" note stays, in wall ms (the burst itself is CSS, ~0.9 s). */
+const LOSS_NOTE_MS = 2600;
+
+interface Props {
+  nodeId: string;
+  /** What the group is called for screen readers, e.g. "Sessions in server 2's memory". */
+  label: string;
+  chips: SessionChip[];
+  slots: number;
+  total: number;
+  highlight: number | null;
+  inspected: number | null;
+  /** A warning shown where the chips would be when there are none (e.g. "LB has not noticed"). */
+  note?: string | null;
+  /** The latest destruction of this box's sessions (a crash): a new one bursts the chips. */
+  loss: Loss | null;
+  /** Say nothing when empty (a dead server: its caption already says why). */
+  quiet?: boolean;
+}
+
+interface Dying {
+  chips: readonly SessionChip[];
+  /** Sessions destroyed (for "N sessions lost"). */
+  before: number;
+  serial: number;
+}
+
+function chipStyle(userIdx: number): CSSProperties {
+  const c = userColour(userIdx);
+  return { '--chip': c, '--chip-text': readableOn(c) } as CSSProperties;
+}
+
+export const SessionChips = memo(function SessionChips({
+  nodeId,
+  label,
+  chips,
+  slots,
+  total,
+  highlight,
+  inspected,
+  note = null,
+  loss,
+  quiet = false,
+}: Props) {
+  const vocab = useSim(selectVocab);
+  const ui = useTopologyUi();
+  const { shown, more } = visibleChips(chips, slots, total);
+
+  // Remember what was shown before, so a crash can burst the chips it destroyed (state
+  // adjusted during render: the chips may already be gone in the render that reports it).
+  const [seen, setSeen] = useState({ chips, shown, serial: loss?.serial ?? 0 });
+  const [dying, setDying] = useState<Dying | null>(null);
+  const fresh = loss !== null && loss.serial !== seen.serial;
+  if (seen.chips !== chips || fresh) {
+    if (fresh) {
+      const ghosts = seen.chips === chips ? shown : seen.shown;
+      setDying({ chips: ghosts, before: loss.count, serial: loss.serial });
+    }
+    setSeen({ chips, shown, serial: loss?.serial ?? seen.serial });
+  }
+  useEffect(() => {
+    if (!dying) return;
+    const t = window.setTimeout(() => setDying(null), LOSS_NOTE_MS);
+    return () => window.clearTimeout(t);
+  }, [dying]);
+
+  const [active, setActive] = useState(0);
+  const activeIdx = Math.min(active, Math.max(0, shown.length - 1));
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const target =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? activeIdx + 1
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? activeIdx - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? shown.length - 1
+              : null;
+    if (target === null) return;
+    e.preventDefault();
+    const next = Math.max(0, Math.min(shown.length - 1, target));
+    setActive(next);
+    refs.current[next]?.focus();
+  };
+
+  return (
+    <div className="topo-chips-wrap">
+      <div
+        className="topo-chips nodrag nopan"
+        role="group"
+        aria-label={label}
+        onKeyDown={onKeyDown}
+      >
+        {shown.map((c, i) => {
+          const named = c.userIdx < NAMED_USERS.length;
+          const name = userName(c.userIdx, vocab);
+          return (
+            <button
+              key={`${c.userIdx}-${i}`}
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              type="button"
+              tabIndex={i === activeIdx ? 0 : -1}
+              className={[
+                'topo-chip',
+                named ? 'is-named' : 'is-crowd',
+                highlight === c.userIdx ? 'is-followed' : '',
+                inspected === c.userIdx ? 'is-inspected' : '',
+              ].join(' ')}
+              style={named ? chipStyle(c.userIdx) : undefined}
+              aria-label={`${name}'s ${vocab.session}`}
+              aria-pressed={inspected === c.userIdx}
+              title={`${name}: ${c.items.length} in ${vocab.cart}`}
+              onFocus={() => setActive(i)}
+              onClick={() => ui.toggleInspect({ nodeId, userIdx: c.userIdx })}
+            >
+              {initial(c.userIdx)}
+            </button>
+          );
+        })}
+        {more > 0 && (
+          <span className="topo-chip-more" title={`${total} ${vocab.sessions} in all`}>
+            +{more} more
+          </span>
+        )}
+        {shown.length === 0 && more === 0 && !dying && !note && !quiet && (
+          <span className="topo-chips-empty">no {vocab.sessions}</span>
+        )}
+        {shown.length === 0 && note && !dying && (
+          <span className="topo-chips-empty topo-warn-text">
+            <span aria-hidden="true">⚠ </span>
+            {note}
+          </span>
+        )}
+      </div>
+      {dying && (
+        <div className="topo-chips topo-chips-ghosts" aria-hidden="true" key={dying.serial}>
+          {dying.chips.map((c, i) => (
+            <span
+              key={`${c.userIdx}-${i}`}
+              className={[
+                'topo-chip',
+                c.userIdx < NAMED_USERS.length ? 'is-named' : 'is-crowd',
+                'is-dying',
+              ].join(' ')}
+              style={c.userIdx < NAMED_USERS.length ? chipStyle(c.userIdx) : undefined}
+            >
+              {initial(c.userIdx)}
+            </span>
+          ))}
+        </div>
+      )}
+      {dying && (
+        <p className="topo-loss-note">
+          <span aria-hidden="true">✕ </span>
+          {dying.before} {dying.before === 1 ? vocab.session : vocab.sessions} lost
+        </p>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,64 @@
+/** The shared session store: which product, whether it is up, replicas, and its sessions. */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useSim } from '../SimContext.tsx';
+import type { SimStoreState } from '../../store/simStore.ts';
+import type { StoreNodeT } from './graph.ts';
+import { Handles } from './Handles.tsx';
+import { SessionChips } from './SessionChips.tsx';
+import { cap } from './words.ts';
+
+const selectVocab = (s: SimStoreState) => s.vocabulary;
+
+export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps<StoreNodeT>) {
+  const vocab = useSim(selectVocab);
+  const status = data.failingOver ? 'failover' : data.up ? 'up' : 'down';
+  const st =
+    status === 'up'
+      ? { icon: '✓', label: 'Up' }
+      : status === 'down'
+        ? { icon: '✕', label: 'Down' }
+        : { icon: '↻', label: 'Failing over' };
+  return (
+    <div
+      className={`topo-node topo-store is-${status}${data.highlight !== null ? ' has-followed' : ''}`}
+      role="group"
+      aria-label={`${cap(vocab.store)} (${data.label}): ${st.label.toLowerCase()}`}
+    >
+      <div className="topo-head">
+        <span className="topo-title">{cap(vocab.store)}</span>
+        <span className={`topo-status st-${status === 'failover' ? 'booting' : status}`}>
+          <span className="topo-status-icon" aria-hidden="true">
+            {st.icon}
+          </span>
+          {st.label}
+        </span>
+      </div>
+      <p className="topo-line topo-small topo-stats">
+        <span className="topo-strong">{data.label}</span>
+        <span>
+          {data.replicas} {data.replicas === 1 ? 'replica' : 'replicas'}
+        </span>
+        <span>
+          {data.keys} {data.keys === 1 ? 'key' : 'keys'}
+        </span>
+      </p>
+      <SessionChips
+        nodeId={nodeId}
+        label={`${cap(vocab.sessions)} in the ${vocab.store}`}
+        chips={data.chips}
+        slots={data.chipSlots}
+        total={data.keys}
+        highlight={data.highlight}
+        inspected={data.inspected}
+        loss={data.loss}
+      />
+      {status === 'down' && (
+        <span className="topo-dead-mark" aria-hidden="true">
+          ✕
+        </span>
+      )}
+      <Handles source={false} />
+    </div>
+  );
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMPACT_ABOVE,
+  anchor,
+  computeLayout,
+  fitZoom,
+  segment,
+  segmentTable,
+  type LayoutInput,
+} from './layout.ts';
+
+const base: LayoutInput = {
+  serverIds: [1, 2, 3],
+  storePresent: false,
+  serverChips: true,
+  namedShown: 8,
+};
+
+function overlaps(a: { x: number; y: number; w: number; h: number }, b: typeof a): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+describe('computeLayout', () => {
+  it('places users, LB, servers and the database left to right', () => {
+    const l = computeLayout(base);
+    const users = l.byHop.get(0)!;
+    const lb = l.byHop.get(1)!;
+    const servers = [4, 5, 6].map((h) => l.byHop.get(h)!);
+    const db = l.byHop.get(3)!;
+    expect(users.x + users.w).toBeLessThan(lb.x);
+    for (const s of servers) {
+      expect(lb.x + lb.w).toBeLessThan(s.x);
+      expect(s.x + s.w).toBeLessThan(db.x);
+    }
+    expect(l.byHop.has(2)).toBe(false);
+    expect(servers.map((s) => s.id)).toEqual(['server-1', 'server-2', 'server-3']);
+  });
+
+  it('numbers hop nodes as the simulation does: server k is 3 + k', () => {
+    const l = computeLayout({ ...base, serverIds: [1, 2, 5] });
+    expect(l.byHop.get(8)?.serverId).toBe(5);
+  });
+
+  it('adds the store above the database only when present', () => {
+    const l = computeLayout({ ...base, storePresent: true, serverChips: false });
+    const store = l.byHop.get(2)!;
+    const db = l.byHop.get(3)!;
+    expect(store.y + store.h).toBeLessThan(db.y);
+    expect(l.chipSlots).toBe(0);
+  });
+
+  it('never overlaps boxes, for any server count', () => {
+    for (let n = 1; n <= 40; n++) {
+      for (const viewport of [undefined, { w: 1000, h: 480 }, { w: 780, h: 220 }]) {
+        const l = computeLayout({
+          ...base,
+          serverIds: Array.from({ length: n }, (_, i) => i + 1),
+          storePresent: n % 2 === 0,
+          ...(viewport ? { viewport } : {}),
+        });
+        expect(l.boxes).toHaveLength(n + 3 + (n % 2 === 0 ? 1 : 0));
+        for (let i = 0; i < l.boxes.length; i++) {
+          for (let j = i + 1; j < l.boxes.length; j++) {
+            expect(overlaps(l.boxes[i]!, l.boxes[j]!)).toBe(false);
+          }
+        }
+        expect(Math.min(...l.boxes.map((b) => b.y))).toBe(0);
+      }
+    }
+  });
+
+  it('goes compact above COMPACT_ABOVE servers', () => {
+    const ids = Array.from({ length: COMPACT_ABOVE + 1 }, (_, i) => i + 1);
+    expect(computeLayout({ ...base, serverIds: ids }).shape).toBe('compact');
+    expect(computeLayout({ ...base, serverIds: ids.slice(1) }).shape).not.toBe('compact');
+  });
+
+  it('picks flatter server boxes for short, wide containers', () => {
+    const tall = computeLayout({ ...base, viewport: { w: 900, h: 700 } });
+    const short = computeLayout({ ...base, viewport: { w: 790, h: 220 } });
+    expect(tall.shape).toBe('tall');
+    expect(short.shape).toBe('strip');
+    // The chosen shape is (nearly) the one that shows the graph largest.
+    const z = fitZoom(short, { w: 790, h: 220 });
+    expect(z).toBeGreaterThan(fitZoom(tall, { w: 790, h: 220 }));
+  });
+
+  it('gives chip room only when servers hold sessions', () => {
+    expect(computeLayout(base).chipSlots).toBeGreaterThan(0);
+    expect(computeLayout({ ...base, serverChips: false }).chipSlots).toBe(0);
+  });
+});
+
+describe('segments', () => {
+  const l = computeLayout({ ...base, storePresent: true });
+
+  it('run from the side facing the target to the side facing the source', () => {
+    const lb = l.byHop.get(1)!;
+    const s2 = l.byHop.get(5)!;
+    expect(segment(l, 1, 5)).toEqual([
+      anchor(lb, 'right').x,
+      anchor(lb, 'right').y,
+      anchor(s2, 'left').x,
+      anchor(s2, 'left').y,
+    ]);
+    // The way back is the same segment reversed.
+    const [x1, y1, x2, y2] = segment(l, 5, 1)!;
+    expect([x2, y2, x1, y1]).toEqual(segment(l, 1, 5));
+  });
+
+  it('is null for nodes that are not shown', () => {
+    expect(segment(l, 1, 99)).toBeNull();
+    const noStore = computeLayout(base);
+    expect(segment(noStore, 4, 2)).toBeNull();
+  });
+
+  it('fills the flat table the dot loop reads', () => {
+    const t = segmentTable(l);
+    const o = (0 * t.size + 1) * 4;
+    expect(Array.from(t.data.subarray(o, o + 4))).toEqual(segment(l, 0, 1));
+    expect(Number.isNaN(t.data[(2 * t.size + 3) * 4])).toBe(false); // store ↔ db exists in layout
+    expect(Number.isNaN(t.data[(1 * t.size + 1) * 4])).toBe(true);
+  });
+});

@@ -1,0 +1,309 @@
+/**
+ * Where each box of the topology sits, in React Flow's coordinates (flow pixels). One pure
+ * function serves both the graph (node positions and sizes) and the dot canvas (the anchor
+ * points requests travel between), so a dot leaves and reaches exactly the edge it rides on.
+ *
+ * Left to right: users → load balancer → a column (or grid) of servers → session store and
+ * database. Hop node numbers follow src/sim/model.ts: 0 users, 1 load balancer, 2 store,
+ * 3 database, server k = 3 + k.
+ */
+
+export type BoxKind = 'users' | 'lb' | 'server' | 'store' | 'db';
+
+/**
+ * How a server box is drawn; the layout picks the one that fits the container best.
+ * tall: two chip rows; wide: one long chip row; strip: one line of status and load plus one
+ * chip row (short containers); compact: no chips, for many servers in a grid.
+ */
+export type ServerShape = 'tall' | 'wide' | 'strip' | 'compact';
+
+export interface LayoutBox {
+  /** React Flow node id. */
+  id: string;
+  kind: BoxKind;
+  /** Node number used on hops. */
+  hop: number;
+  /** Server id for server boxes, 0 otherwise. */
+  serverId: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface TopologyLayout {
+  boxes: LayoutBox[];
+  byHop: Map<number, LayoutBox>;
+  shape: ServerShape;
+  /** Session chips a server box has room for (0 when servers hold no sessions). */
+  chipSlots: number;
+  width: number;
+  height: number;
+}
+
+export interface LayoutInput {
+  /** Server ids in display order (down servers included). */
+  serverIds: readonly number[];
+  /** A session store box is shown (architecture 'session-store'). */
+  storePresent: boolean;
+  /** Servers keep sessions in memory (architecture 'in-memory'): boxes need room for chips. */
+  serverChips: boolean;
+  /** Named users shown as avatars in the users box. */
+  namedShown: number;
+  /** The container's size in screen pixels, to pick the server shape that reads best. */
+  viewport?: { w: number; h: number };
+}
+
+/** Session chips are CHIP_PX squares on a CHIP_PITCH_PX grid (24 px targets, WCAG 2.5.8). */
+export const CHIP_PX = 20;
+export const CHIP_PITCH_PX = 24;
+const NODE_PAD_X = 12;
+
+const USERS_W = 164;
+const LB_W = 160;
+const LB_H = 116;
+const STORE_W = 204;
+const DB_W = 184;
+const DB_H = 92;
+const GAP_USERS_LB = 60;
+const GAP_LB_SERVERS = 84;
+const GAP_SERVERS_RIGHT = 84;
+const ROW_GAP = 16;
+const COL_GAP = 28;
+/** Above this many servers the boxes go compact (no chips) and into a grid. */
+export const COMPACT_ABOVE = 6;
+const MAX_ROWS = 6;
+
+interface ServerDims {
+  w: number;
+  h: number;
+  chipRows: number;
+}
+
+/** Width of a box that holds `slots` chips per row. */
+function chipsWidth(slots: number): number {
+  return slots * CHIP_PITCH_PX + 2 * NODE_PAD_X;
+}
+
+function serverDims(shape: ServerShape, chips: boolean): ServerDims {
+  switch (shape) {
+    case 'tall':
+      return { w: chipsWidth(10), h: chips ? 146 : 96, chipRows: chips ? 2 : 0 };
+    case 'wide':
+      return { w: chipsWidth(14), h: chips ? 102 : 70, chipRows: chips ? 1 : 0 };
+    case 'strip':
+      return { w: chipsWidth(14), h: chips ? 74 : 44, chipRows: chips ? 1 : 0 };
+    case 'compact':
+      return { w: 216, h: 72, chipRows: 0 };
+  }
+}
+
+/** Chips per row for a server box of this shape. */
+export function chipsPerRow(shape: ServerShape): number {
+  return shape === 'tall' ? 10 : shape === 'compact' ? 0 : 14;
+}
+
+export function usersBoxHeight(namedShown: number): number {
+  const rows = Math.ceil(namedShown / 4);
+  // Title 34, rows of avatar + name (50 each), crowd counter 26, padding.
+  return 34 + rows * 50 + 26 + 12;
+}
+
+function storeBoxHeight(): number {
+  return 92 + 2 * CHIP_PITCH_PX + 6;
+}
+
+function layoutWith(
+  input: LayoutInput,
+  shape: ServerShape,
+  cols = shape === 'compact' ? Math.ceil(input.serverIds.length / MAX_ROWS) : 1,
+): TopologyLayout {
+  const n = input.serverIds.length;
+  const dims = serverDims(shape, input.serverChips);
+  const rows = Math.max(1, Math.ceil(n / cols));
+  const colH = rows * dims.h + (rows - 1) * ROW_GAP;
+  const midY = colH / 2;
+
+  const boxes: LayoutBox[] = [];
+  const usersH = usersBoxHeight(input.namedShown);
+  boxes.push({
+    id: 'users',
+    kind: 'users',
+    hop: 0,
+    serverId: 0,
+    x: 0,
+    y: midY - usersH / 2,
+    w: USERS_W,
+    h: usersH,
+  });
+  const lbX = USERS_W + GAP_USERS_LB;
+  boxes.push({
+    id: 'lb',
+    kind: 'lb',
+    hop: 1,
+    serverId: 0,
+    x: lbX,
+    y: midY - LB_H / 2,
+    w: LB_W,
+    h: LB_H,
+  });
+  const serversX = lbX + LB_W + GAP_LB_SERVERS;
+  input.serverIds.forEach((id, i) => {
+    const col = Math.floor(i / rows);
+    const row = i % rows;
+    boxes.push({
+      id: `server-${id}`,
+      kind: 'server',
+      hop: 3 + id,
+      serverId: id,
+      x: serversX + col * (dims.w + COL_GAP),
+      y: row * (dims.h + ROW_GAP),
+      w: dims.w,
+      h: dims.h,
+    });
+  });
+  const rightX = serversX + cols * dims.w + (cols - 1) * COL_GAP + GAP_SERVERS_RIGHT;
+  if (input.storePresent) {
+    const storeH = storeBoxHeight();
+    const both = storeH + ROW_GAP * 2 + DB_H;
+    const top = midY - both / 2;
+    boxes.push({
+      id: 'store',
+      kind: 'store',
+      hop: 2,
+      serverId: 0,
+      x: rightX,
+      y: top,
+      w: STORE_W,
+      h: storeH,
+    });
+    boxes.push({
+      id: 'db',
+      kind: 'db',
+      hop: 3,
+      serverId: 0,
+      x: rightX + (STORE_W - DB_W) / 2,
+      y: top + storeH + ROW_GAP * 2,
+      w: DB_W,
+      h: DB_H,
+    });
+  } else {
+    boxes.push({
+      id: 'db',
+      kind: 'db',
+      hop: 3,
+      serverId: 0,
+      x: rightX,
+      y: midY - DB_H / 2,
+      w: DB_W,
+      h: DB_H,
+    });
+  }
+
+  let minY = Infinity;
+  let maxY = -Infinity;
+  let maxX = 0;
+  const byHop = new Map<number, LayoutBox>();
+  for (const b of boxes) {
+    minY = Math.min(minY, b.y);
+    maxY = Math.max(maxY, b.y + b.h);
+    maxX = Math.max(maxX, b.x + b.w);
+    byHop.set(b.hop, b);
+  }
+  // Shift so the top edge is y = 0: easier to reason about in tests.
+  for (const b of boxes) b.y -= minY;
+  const slots = dims.chipRows * chipsPerRow(shape);
+  return { boxes, byHop, shape, chipSlots: slots, width: maxX, height: maxY - minY };
+}
+
+/** Room the view keeps free around the graph (zoom buttons and legend on top), in px. */
+export const FIT_PAD_PX = { top: 40, bottom: 14, left: 14, right: 14 } as const;
+
+/** The zoom at which `layout` fits a `viewport` (screen px) inside FIT_PAD_PX. */
+export function fitZoom(layout: TopologyLayout, viewport: { w: number; h: number }): number {
+  const w = viewport.w - FIT_PAD_PX.left - FIT_PAD_PX.right;
+  const h = viewport.h - FIT_PAD_PX.top - FIT_PAD_PX.bottom;
+  return Math.max(0, Math.min(w / layout.width, h / layout.height));
+}
+
+/** Richest first: a shape is kept unless a plainer one is clearly (5 %) larger on screen. */
+const SHAPES: readonly ServerShape[] = ['tall', 'wide', 'strip'];
+
+/**
+ * Lays the topology out. With up to COMPACT_ABOVE servers it tries each server shape and
+ * keeps the richest one that fits the viewport at (nearly) the largest zoom: a short, wide
+ * container (an 800×600 page) gets flat server boxes rather than tiny tall ones.
+ */
+export function computeLayout(input: LayoutInput): TopologyLayout {
+  const n = input.serverIds.length;
+  const vp = input.viewport;
+  const sized = !!vp && vp.w > 0 && vp.h > 0;
+  if (n > COMPACT_ABOVE) {
+    if (!sized) return layoutWith(input, 'compact');
+    // Many servers: a grid with as many columns as fit the container's shape best.
+    let best = layoutWith(input, 'compact', 1);
+    let bestZoom = fitZoom(best, vp);
+    for (let cols = 2; cols <= Math.ceil(n / 2); cols++) {
+      const l = layoutWith(input, 'compact', cols);
+      const z = fitZoom(l, vp);
+      if (z > bestZoom) {
+        best = l;
+        bestZoom = z;
+      }
+    }
+    return best;
+  }
+  if (!sized) return layoutWith(input, 'tall');
+  const options = SHAPES.map((shape) => layoutWith(input, shape));
+  const zooms = options.map((l) => fitZoom(l, vp));
+  const best = Math.max(...zooms);
+  const i = zooms.findIndex((z) => z >= best / 1.05);
+  return options[i]!;
+}
+
+/** Middle of a box's left or right side: where edges attach (the node's handles). */
+export function anchor(box: LayoutBox, side: 'left' | 'right'): { x: number; y: number } {
+  return { x: side === 'left' ? box.x : box.x + box.w, y: box.y + box.h / 2 };
+}
+
+/**
+ * The straight segment a hop from node `from` to node `to` travels, from the side of `from`
+ * that faces `to` to the side of `to` that faces `from`. Null if either node is not shown.
+ */
+export function segment(
+  layout: TopologyLayout,
+  from: number,
+  to: number,
+): [x1: number, y1: number, x2: number, y2: number] | null {
+  const a = layout.byHop.get(from);
+  const b = layout.byHop.get(to);
+  if (!a || !b || a === b) return null;
+  const rightward = b.x + b.w / 2 >= a.x + a.w / 2;
+  const p = anchor(a, rightward ? 'right' : 'left');
+  const q = anchor(b, rightward ? 'left' : 'right');
+  return [p.x, p.y, q.x, q.y];
+}
+
+/**
+ * Every segment in one flat array for the per-frame loop: entry (from * size + to) * 4 holds
+ * x1, y1, x2, y2, or NaN when that pair is not drawn.
+ */
+export interface SegmentTable {
+  size: number;
+  data: Float64Array;
+}
+
+export function segmentTable(layout: TopologyLayout): SegmentTable {
+  let maxHop = 3;
+  for (const b of layout.boxes) maxHop = Math.max(maxHop, b.hop);
+  const size = maxHop + 1;
+  const data = new Float64Array(size * size * 4).fill(NaN);
+  for (const a of layout.boxes) {
+    for (const b of layout.boxes) {
+      const s = segment(layout, a.hop, b.hop);
+      if (!s) continue;
+      data.set(s, (a.hop * size + b.hop) * 4);
+    }
+  }
+  return { size, data };
+}

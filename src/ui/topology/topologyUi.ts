@@ -1,0 +1,17 @@
+/**
+ * View-only state of the topology that is not worth a store field: which session chip was
+ * clicked to show its cart. Provided by TopologyView, read by the chips on the nodes.
+ */
+import { createContext, useContext } from 'react';
+import type { Inspected } from './graph.ts';
+
+export interface TopologyUi {
+  /** Shows (or, if it is already shown, hides) the cart behind a chip. */
+  toggleInspect(target: Inspected): void;
+}
+
+export const TopologyUiContext = createContext<TopologyUi>({ toggleInspect: () => {} });
+
+export function useTopologyUi(): TopologyUi {
+  return useContext(TopologyUiContext);
+}
