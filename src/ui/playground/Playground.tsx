@@ -1,32 +1,42 @@
-/** The playground: the running system, its controls and what came of it. */
-import { useSim } from '../SimContext.tsx';
+/**
+ * The playground: the running system on the left (topology with the timeline under it),
+ * and on the right what you can do to it and what came of it.
+ */
+import { ControlsPanel } from '../panels/controls/ControlsPanel.tsx';
+import { FollowCard } from '../panels/follow/FollowCard.tsx';
+import { Announcer } from '../panels/log/Announcer.tsx';
+import { EventLog } from '../panels/log/EventLog.tsx';
+import { MetricsPanel } from '../panels/metrics/MetricsPanel.tsx';
+import { Timeline } from '../panels/timeline/Timeline.tsx';
+import { TopologyView } from '../topology/TopologyView.tsx';
+import { Intro } from './Intro.tsx';
+import '../panels/panels.css';
+import './playground.css';
 
 export function Playground() {
-  const playing = useSim((s) => s.playing);
-  const play = useSim((s) => s.play);
-  const pause = useSim((s) => s.pause);
-  const outcome = useSim((s) => s.snapshot?.outcome);
   return (
-    <section className="playground" aria-label="Playground">
-      <div className="toolbar">
-        {playing ? (
-          <button type="button" onClick={pause}>
-            Pause
-          </button>
-        ) : (
-          <button type="button" onClick={play}>
-            Play
-          </button>
-        )}
+    <section className="playground" aria-labelledby="playground-title">
+      <h1 id="playground-title" className="sr-only">
+        Playground
+      </h1>
+      <div className="pg-stage">
+        <div className="pg-topology" role="region" aria-label="System picture">
+          <TopologyView />
+        </div>
+        <Timeline />
       </div>
-      {outcome && (
-        <dl className="counters">
-          <dt>Requests</dt>
-          <dd>{outcome.requests.total}</dd>
-          <dt>Sessions lost</dt>
-          <dd>{outcome.sessions.lost}</dd>
-        </dl>
-      )}
+      <div className="pg-side">
+        <div className="pg-col">
+          <Intro />
+          <ControlsPanel />
+          <FollowCard />
+        </div>
+        <div className="pg-col">
+          <MetricsPanel />
+          <EventLog />
+        </div>
+      </div>
+      <Announcer />
     </section>
   );
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { SHOP_VOCABULARY as V } from '../../../store/vocabulary.ts';
+import { describeUser } from './describeUser.ts';
+
+const alice = {
+  idx: 0,
+  name: 'Alice',
+  step: 'add-to-cart',
+  loggedIn: true,
+  sessionLost: false,
+  inFlight: false,
+  home: 2,
+  cart: [0, 1],
+  journeys: 0,
+};
+
+describe('describeUser', () => {
+  it('says where the session lives', () => {
+    expect(describeUser(alice, 'in-memory', V)).toBe(
+      "Alice's cart: iPhone, AirPods — lives on server 2",
+    );
+    expect(describeUser({ ...alice, home: 0 }, 'session-store', V)).toBe(
+      "Alice's cart: iPhone, AirPods — lives in the session store",
+    );
+    expect(describeUser({ ...alice, home: 0 }, 'jwt', V)).toMatch(/signed token$/);
+    expect(describeUser({ ...alice, home: -1, sessionLost: true, cart: [] }, 'in-memory', V)).toBe(
+      "Alice's cart: nothing — session lost — must log in again",
+    );
+    expect(describeUser({ ...alice, home: -1, loggedIn: false }, 'in-memory', V)).toMatch(
+      /not logged in$/,
+    );
+  });
+});

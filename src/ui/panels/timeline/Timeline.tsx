@@ -1,0 +1,62 @@
+/**
+ * The time scrubber: where the run is, where the learner gave commands, and where the
+ * checkpoints are (seeking near one is instant). Dragging seeks; acting after a seek back
+ * forks a new future (the simulation host drops the old one).
+ */
+import type { SimStoreState } from '../../../store/simStore.ts';
+import { useSim } from '../../SimContext.tsx';
+import { formatSimTime } from '../format.ts';
+import { useDraft } from '../hooks/useDraft.ts';
+import { TimelineMarkers } from './TimelineMarkers.tsx';
+
+const STEP_MS = 100;
+const selT = (s: SimStoreState) => s.tMs;
+const selEnd = (s: SimStoreState) => s.endMs;
+const selSeek = (s: SimStoreState) => s.seek;
+
+const TIP =
+  'Drag to move through simulated time. Going back replays the run exactly; if you then ' +
+  'give a command, a new future starts from there and the old one is dropped.';
+
+export function Timeline() {
+  const tMs = useSim(selT);
+  const endMs = useSim(selEnd);
+  const seek = useSim(selSeek);
+  const [value, setValue, release] = useDraft(Math.round(tMs / STEP_MS) * STEP_MS);
+  const max = Math.max(endMs, STEP_MS);
+
+  return (
+    <div className="timeline" title={TIP}>
+      <div className="timeline-head">
+        <label htmlFor="timeline-range">Timeline</label>
+        <span className="timeline-time" aria-hidden="true">
+          {formatSimTime(value)} / {formatSimTime(endMs)}
+        </span>
+      </div>
+      <div className="timeline-track">
+        <input
+          id="timeline-range"
+          type="range"
+          min={0}
+          max={max}
+          step={STEP_MS}
+          value={Math.min(value, max)}
+          aria-valuetext={`${formatSimTime(value)} of ${formatSimTime(endMs)}`}
+          aria-describedby="timeline-hint"
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            setValue(v);
+            seek(v);
+          }}
+          onPointerUp={release}
+          onKeyUp={release}
+          onBlur={release}
+        />
+        <TimelineMarkers endMs={max} />
+      </div>
+      <p id="timeline-hint" className="hint">
+        Drag to go back in time. A command given after going back starts a new future.
+      </p>
+    </div>
+  );
+}
