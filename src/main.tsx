@@ -6,9 +6,11 @@ import { createSimSession, type SimSession } from './store/simStore.ts';
 import { App } from './ui/App.tsx';
 import { installTestHook } from './ui/testHook.ts';
 import { readUrlOptions } from './ui/urlOptions.ts';
+import { applyTheme } from './ui/panels/theme.ts';
 import './ui/styles/app.css';
 
 const options = readUrlOptions(window.location.search);
+if (options.theme !== 'system') applyTheme(options.theme, false);
 
 let session: SimSession | null = null;
 const client = createSimClient({

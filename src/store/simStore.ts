@@ -33,6 +33,8 @@ export interface SimViewState {
   frames: number;
   followUser: number | null;
   vocabulary: Vocabulary;
+  /** Controls a course page hid with `?lock=` (names from LOCKABLE in src/ui/urlOptions.ts). */
+  locked: readonly string[];
 }
 
 export interface SimActions {
@@ -49,6 +51,7 @@ export interface SimActions {
   advance(ms: number): void;
   setFollowUser(userIdx: number | null): void;
   setVocabulary(vocabulary: Vocabulary): void;
+  setLocked(locked: readonly string[]): void;
   dismissError(): void;
 }
 
@@ -97,6 +100,7 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     frames: 0,
     followUser: null,
     vocabulary: SHOP_VOCABULARY,
+    locked: [],
     load(scenario, opts = {}) {
       set({ scenario, log: [], error: null });
       hops.clear();
@@ -111,6 +115,7 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     advance: (ms) => send({ type: 'advance', ms }),
     setFollowUser: (followUser) => set({ followUser }),
     setVocabulary: (vocabulary) => set({ vocabulary }),
+    setLocked: (locked) => set({ locked }),
     dismissError: () => set({ error: null }),
   }));
 

@@ -1,34 +1,115 @@
-/** The application shell: header, notices, and the current mode. */
-import { useEffect } from 'react';
+/**
+ * The application shell: header, notices and the current mode (playground or lessons), in
+ * full or embedded chrome. Applies the URL's options once at start: theme, locked controls,
+ * a shared run in the `#run=` fragment, and the embed bridge to a parent course page.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { presetScenario } from '../sim/index.ts';
 import type { SimSession } from '../store/simStore.ts';
 import { SimProvider } from './SimContext.tsx';
 import { EngineStatus } from './EngineStatus.tsx';
 import { Notices } from './Notices.tsx';
 import { Playground } from './playground/Playground.tsx';
+import { ThemeToggle } from './panels/ThemeToggle.tsx';
+import { ShareButton } from './share/ShareButton.tsx';
+import { decodeRun } from './share/shareLink.ts';
+import { parseOrigin, startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
 import { DEFAULT_PRESET, type UrlOptions } from './urlOptions.ts';
 
-export function App({ session, options }: { session: SimSession; options: UrlOptions }) {
-  useEffect(() => {
+// Lessons load on demand: the playground does not pay for their text and code.
+const LessonsMode = lazy(() =>
+  import('./lessons/LessonsMode.tsx').then((m) => ({ default: m.LessonsMode })),
+);
+
+async function startPlayground(session: SimSession, options: UrlOptions): Promise<string | null> {
+  const s = session.store.getState();
+  if (window.location.hash.startsWith('#run=')) {
+    const decoded = await decodeRun(window.location.hash);
+    if (decoded.ok) {
+      const { run } = decoded;
+      s.load(run.scenario, {
+        commands: run.commands,
+        atMs: run.atMs,
+        playing: false,
+        speed: run.speed,
+      });
+      return null;
+    }
+    // Fall through to the defaults, and say why.
     const scenario = presetScenario(options.preset) ?? presetScenario(DEFAULT_PRESET)!;
-    if (options.seed !== null) scenario.seed = options.seed;
-    session.store.getState().load(scenario, { playing: true });
+    s.load(scenario, { playing: true });
+    return `${decoded.error} Showing the default playground instead.`;
+  }
+  const scenario = presetScenario(options.preset) ?? presetScenario(DEFAULT_PRESET)!;
+  if (options.seed !== null) scenario.seed = options.seed;
+  s.load(scenario, { playing: true, ...(options.speed !== null ? { speed: options.speed } : {}) });
+  return null;
+}
+
+export function App({ session, options }: { session: SimSession; options: UrlOptions }) {
+  const [problems, setProblems] = useState(options.problems);
+
+  useEffect(() => {
+    session.store.getState().setLocked(options.lock);
+    if (options.mode !== 'playground') return;
+    let cancelled = false;
+    void startPlayground(session, options).then((problem) => {
+      if (problem && !cancelled) setProblems((p) => [...p, problem]);
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [session, options]);
+
+  useEffect(() => {
+    if (!options.embed) return;
+    return startEmbedBridge(parseOrigin(options.parentOrigin), (cmd) => {
+      if (cmd.type === 'play' || cmd.type === 'pause') {
+        void session.request({ type: cmd.type });
+      } else {
+        window.dispatchEvent(new CustomEvent(PARENT_COMMAND_EVENT, { detail: cmd }));
+      }
+    });
+  }, [session, options]);
+
+  const main =
+    options.mode === 'lessons' ? (
+      <Suspense fallback={<p className="loading">Loading lessons…</p>}>
+        <LessonsMode lessonId={options.lesson} step={options.step} />
+      </Suspense>
+    ) : (
+      <Playground />
+    );
 
   return (
     <SimProvider session={session}>
-      <div className="app">
-        <header className="app-header">
-          <a className="brand" href="./">
-            <img src="./favicon.svg" alt="" width="24" height="24" />
-            <span>Statecraft</span>
-          </a>
-          <p className="tagline">See where state lives — and what happens when it dies.</p>
-          <EngineStatus />
-        </header>
-        <Notices problems={options.problems} />
+      <div className={options.embed ? 'app app-embed' : 'app'}>
+        {!options.embed && (
+          <header className="app-header">
+            <a className="brand" href="./">
+              <img src="./favicon.svg" alt="" width="24" height="24" />
+              <span>Statecraft</span>
+            </a>
+            <nav className="modes" aria-label="Modes">
+              <a href="./" aria-current={options.mode === 'playground' ? 'page' : undefined}>
+                Playground
+              </a>
+              <a
+                href="?mode=lessons"
+                aria-current={options.mode === 'lessons' ? 'page' : undefined}
+              >
+                Lessons
+              </a>
+            </nav>
+            <p className="tagline">See where state lives — and what happens when it dies.</p>
+            <EngineStatus />
+            {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
+            <ThemeToggle />
+          </header>
+        )}
+        <Notices problems={problems} />
         <main className="app-main" id="main">
-          <Playground />
+          {main}
         </main>
       </div>
     </SimProvider>

@@ -1,37 +1,135 @@
 /**
- * Reads the page's query string into safe options. Unknown or malformed values fall back to
- * defaults and are listed in `problems`, so the page can say what it ignored.
+ * Reads the page's query string into safe options (docs/url-parameters.md). Unknown or
+ * malformed values fall back to defaults and are listed in `problems`, so the page can say
+ * what it ignored; nothing here throws.
  */
-import { PRESET_NAMES, LIMITS } from '../sim/index.ts';
+import { LIMITS, PRESET_NAMES } from '../sim/index.ts';
 import type { ClientKind } from '../client/SimClient.ts';
 
+export type Mode = 'playground' | 'lessons';
+export type Theme = 'light' | 'dark' | 'system';
+
+/** Controls a course page can hide with `?lock=`. */
+export const LOCKABLE = [
+  'architecture',
+  'sticky',
+  'algorithm',
+  'servers',
+  'store',
+  'users',
+  'seed',
+  'timeline',
+  'speed',
+  'share',
+] as const;
+export type Lockable = (typeof LOCKABLE)[number];
+
 export interface UrlOptions {
+  mode: Mode;
   preset: string;
   seed: number | null;
+  speed: number | null;
+  lesson: string | null;
+  /** 1-based step number. */
+  step: number | null;
+  embed: boolean;
+  lock: Lockable[];
+  theme: Theme;
+  parentOrigin: string | null;
   engine: ClientKind | undefined;
   problems: string[];
 }
 
 export const DEFAULT_PRESET = 'playground';
+const MAX_QUERY_CHARS = 4096;
+
+const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 export function readUrlOptions(search: string): UrlOptions {
-  const q = new URLSearchParams(search.length > 4096 ? '' : search);
   const problems: string[] = [];
-  if (search.length > 4096) problems.push('The link was too long and was ignored.');
+  const tooLong = search.length > MAX_QUERY_CHARS;
+  if (tooLong) problems.push('The link was too long; its settings were ignored.');
+  let q: URLSearchParams;
+  try {
+    q = new URLSearchParams(tooLong ? '' : search);
+  } catch {
+    q = new URLSearchParams();
+  }
+
   let preset = DEFAULT_PRESET;
   const p = q.get('preset');
   if (p !== null) {
     if (PRESET_NAMES.includes(p)) preset = p;
-    else problems.push(`Unknown preset "${p.slice(0, 40)}"; showing the default.`);
+    else problems.push(`Unknown preset "${clip(p)}"; showing the default.`);
   }
+
   let seed: number | null = null;
   const s = q.get('seed');
   if (s !== null) {
     const n = Number(s);
-    if (Number.isInteger(n) && n >= 0 && n <= LIMITS.seed) seed = n;
-    else problems.push("The seed must be a whole number; using the preset's seed.");
+    if (s.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= LIMITS.seed) seed = n;
+    else problems.push("The seed must be a whole number; using the scenario's own seed.");
   }
+
+  let speed: number | null = null;
+  const sp = q.get('speed');
+  if (sp !== null) {
+    const n = Number(sp);
+    if (sp.trim() !== '' && Number.isFinite(n) && n >= 0.0005 && n <= 20) speed = n;
+    else problems.push('The speed must be a number from 0.0005 to 20; using the default.');
+  }
+
+  const lesson = q.get('lesson');
+  const lessonId = lesson !== null && /^[a-z0-9-]{1,40}$/.test(lesson) ? lesson : null;
+  if (lesson !== null && lessonId === null) problems.push('That lesson name is not valid.');
+
+  let step: number | null = null;
+  const st = q.get('step');
+  if (st !== null) {
+    const n = Number(st);
+    if (Number.isInteger(n) && n >= 1 && n <= 100) step = n;
+    else problems.push('The step must be a whole number from 1; starting at the beginning.');
+  }
+
+  let mode: Mode = lessonId ? 'lessons' : 'playground';
+  const m = q.get('mode');
+  if (m !== null) {
+    if (m === 'playground' || m === 'lessons') mode = m;
+    else problems.push(`Unknown mode "${clip(m)}"; showing the playground.`);
+  }
+
+  const lock: Lockable[] = [];
+  const l = q.get('lock');
+  if (l !== null) {
+    for (const part of l.split(',').slice(0, 20)) {
+      const name = part.trim();
+      if (name === 'all') lock.push(...LOCKABLE);
+      else if ((LOCKABLE as readonly string[]).includes(name)) lock.push(name as Lockable);
+      else if (name) problems.push(`Unknown control "${clip(name)}" in lock; ignored.`);
+    }
+  }
+
+  const th = q.get('theme');
+  const theme: Theme = th === 'light' || th === 'dark' ? th : 'system';
+  if (th !== null && theme === 'system' && th !== 'system') {
+    problems.push('The theme must be light, dark or system.');
+  }
+
   const e = q.get('engine');
   const engine = e === 'worker' || e === 'in-thread' ? e : undefined;
-  return { preset, seed, engine, problems };
+
+  return {
+    mode,
+    preset,
+    seed,
+    speed,
+    lesson: lessonId,
+    step,
+    embed: q.get('embed') === '1',
+    lock: [...new Set(lock)],
+    theme,
+    parentOrigin: q.get('parentOrigin'),
+    engine,
+    problems,
+  };
 }

@@ -122,7 +122,7 @@ export class SimHost {
   private dispatch(msg: ToSim): void {
     if (msg.type === 'load') return this.load(msg);
     const sim = this.sim;
-    if (!sim) return;
+    if (!sim) throw new Error('No simulation is loaded yet.');
     switch (msg.type) {
       case 'act': {
         const action = validateAction(msg.action);

@@ -1,0 +1,36 @@
+/** The lessons, in order, with the learner's progress through each. */
+import { LESSONS } from '../../lessons/catalog.ts';
+import { loadProgress } from './progress.ts';
+
+export function LessonList() {
+  const progress = loadProgress();
+  return (
+    <section className="lesson-list" aria-labelledby="lessons-title">
+      <h1 id="lessons-title">Lessons</h1>
+      <p>
+        Short, guided runs of the same simulation. Each one asks you to predict what happens before
+        you see it.
+      </p>
+      <ol>
+        {LESSONS.map((l) => {
+          const p = progress[l.id];
+          const status = p?.completed
+            ? 'Completed'
+            : p && p.step > 0
+              ? `In progress: step ${p.step + 1} of ${l.steps.length}`
+              : 'Not started';
+          return (
+            <li key={l.id} className="lesson-list-item">
+              <a href={`?lesson=${l.id}`}>{l.title}</a>
+              <span className="muted">
+                {' '}
+                · {l.minutes} min · <span className="lesson-status">{status}</span>
+              </span>
+              <p>{l.summary}</p>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

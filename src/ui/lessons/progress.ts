@@ -1,0 +1,90 @@
+/**
+ * Lesson progress kept in localStorage, with an in-memory fallback when storage is not
+ * available (private windows, sandboxed iframes): progress then lasts for the visit only,
+ * and nothing breaks.
+ */
+
+export interface LessonProgress {
+  step: number;
+  completed: boolean;
+  predictions: Record<string, string>;
+  checks: Record<string, string>;
+}
+
+export type ProgressMap = Record<string, LessonProgress>;
+
+const KEY = 'statecraft.lessons.v1';
+
+function storage(): Storage | null {
+  try {
+    const s = window.localStorage;
+    const probe = `${KEY}.probe`;
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+let memory: ProgressMap = {};
+
+export function emptyProgress(): LessonProgress {
+  return { step: 0, completed: false, predictions: {}, checks: {} };
+}
+
+/** Keeps only well-formed entries, so a corrupted or hand-edited value cannot break the page. */
+export function sanitize(raw: unknown): ProgressMap {
+  const out: ProgressMap = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (!v || typeof v !== 'object') continue;
+    const p = v as Partial<LessonProgress>;
+    const strings = (x: unknown): Record<string, string> =>
+      x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.entries(x as Record<string, unknown>).filter(
+              (e): e is [string, string] => typeof e[1] === 'string',
+            ),
+          )
+        : {};
+    out[id.slice(0, 64)] = {
+      step: Number.isInteger(p.step) && (p.step as number) >= 0 ? (p.step as number) : 0,
+      completed: p.completed === true,
+      predictions: strings(p.predictions),
+      checks: strings(p.checks),
+    };
+  }
+  return out;
+}
+
+export function loadProgress(): ProgressMap {
+  const s = storage();
+  if (!s) return { ...memory };
+  try {
+    return sanitize(JSON.parse(s.getItem(KEY) ?? '{}'));
+  } catch {
+    return {};
+  }
+}
+
+export function saveProgress(map: ProgressMap): void {
+  memory = { ...map };
+  const s = storage();
+  if (!s) return;
+  try {
+    s.setItem(KEY, JSON.stringify(map));
+  } catch {
+    // Quota or access errors: keep the in-memory copy.
+  }
+}
+
+export function updateLesson(
+  id: string,
+  patch: (p: LessonProgress) => LessonProgress,
+): ProgressMap {
+  const map = loadProgress();
+  map[id] = patch(map[id] ?? emptyProgress());
+  saveProgress(map);
+  return map;
+}

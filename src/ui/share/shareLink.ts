@@ -1,0 +1,167 @@
+/**
+ * Share links: the exact run in the URL fragment, so any static host serves it without a
+ * rewrite rule. What is kept: the scenario (by preset name when unchanged, else in full), the
+ * seed, the learner's timestamped commands, the time position and the speed. Opening the link
+ * replays the commands to that time: the same counters and the same event-log hash.
+ *
+ * Format: `#run=<base64url(deflate-raw(JSON))>`, JSON `{ v: 1, p?: preset, s?: scenario,
+ * seed, c: [[atMs, action, arg?], …], t: ms, x: speed }`.
+ */
+import {
+  presetScenario,
+  validateAction,
+  validateScenario,
+  type Action,
+  type Scenario,
+  type TimedCommand,
+} from '../../sim/index.ts';
+
+export interface SharedRun {
+  scenario: Scenario;
+  /** Preset name when the scenario is an unchanged preset. */
+  preset: string | null;
+  commands: TimedCommand[];
+  atMs: number;
+  speed: number;
+}
+
+export type DecodeResult = { ok: true; run: SharedRun } | { ok: false; error: string };
+
+/** Longest fragment we try to decode (characters), so a hostile link cannot stall the page. */
+export const MAX_FRAGMENT_CHARS = 16_384;
+/** Largest decompressed JSON accepted (bytes). */
+const MAX_JSON_BYTES = 256 * 1024;
+
+type CompactCommand = [number, string, (string | number)?];
+
+function compactCommand(c: TimedCommand): CompactCommand {
+  const { atMs, live: _live, action, ...args } = c as TimedCommand & Record<string, unknown>;
+  const values = Object.values(args) as (string | number)[];
+  return values.length > 0 ? [atMs, action, values[0]!] : [atMs, action];
+}
+
+const ARG_NAME: Record<string, string> = {
+  'kill-server': 'server',
+  'restart-server': 'server',
+  'add-server': 'count',
+  'remove-server': 'server',
+  'set-sticky': 'sticky',
+  'set-algorithm': 'algorithm',
+  'set-users': 'count',
+  deploy: 'drainS',
+};
+
+function expandCommand(raw: unknown): TimedCommand | null {
+  if (!Array.isArray(raw) || raw.length < 2 || raw.length > 3) return null;
+  const [atMs, name, arg] = raw as unknown[];
+  if (typeof atMs !== 'number' || !Number.isFinite(atMs) || atMs < 0 || typeof name !== 'string') {
+    return null;
+  }
+  const body: Record<string, unknown> = { action: name };
+  const argName = ARG_NAME[name];
+  if (arg !== undefined && argName) body[argName] = arg;
+  const action = validateAction(body);
+  return action ? ({ ...(action as Action), atMs, live: true } as TimedCommand) : null;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit: number,
+) {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new Error('too large');
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+export async function encodeRun(run: SharedRun): Promise<string> {
+  const unchangedPreset =
+    run.preset !== null &&
+    JSON.stringify(presetScenario(run.preset)) ===
+      JSON.stringify({ ...run.scenario, seed: presetScenario(run.preset)?.seed });
+  const body = {
+    v: 1,
+    ...(unchangedPreset ? { p: run.preset } : { s: run.scenario }),
+    seed: run.scenario.seed ?? 1,
+    c: run.commands.map(compactCommand),
+    t: Math.round(run.atMs),
+    x: run.speed,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(body));
+  const packed = await pipe(json, new CompressionStream('deflate-raw'), MAX_JSON_BYTES);
+  return `run=${toBase64Url(packed)}`;
+}
+
+/** Decodes a `#run=…` fragment. Never throws; a bad link gives a message. */
+export async function decodeRun(fragment: string): Promise<DecodeResult> {
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (!text.startsWith('run=')) return { ok: false, error: 'The link has no run in it.' };
+  if (text.length > MAX_FRAGMENT_CHARS) return { ok: false, error: 'The shared run is too long.' };
+  let body: Record<string, unknown>;
+  try {
+    const bytes = fromBase64Url(text.slice(4));
+    const json = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_JSON_BYTES);
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(json));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('shape');
+    body = parsed as Record<string, unknown>;
+  } catch {
+    return { ok: false, error: 'The shared run could not be read (the link may be cut short).' };
+  }
+  if (body.v !== 1) return { ok: false, error: 'The shared run is from an unknown version.' };
+  let scenario: Scenario | null;
+  let preset: string | null = null;
+  if (typeof body.p === 'string') {
+    scenario = presetScenario(body.p);
+    preset = scenario ? body.p : null;
+    if (!scenario) return { ok: false, error: `The shared run names an unknown preset.` };
+  } else {
+    const checked = validateScenario(body.s);
+    if (!checked.ok)
+      return { ok: false, error: `The shared scenario is invalid: ${checked.errors[0]}` };
+    scenario = checked.scenario;
+  }
+  const seedCheck = validateScenario({ version: 1, seed: body.seed });
+  if (!seedCheck.ok) return { ok: false, error: 'The shared seed is invalid.' };
+  scenario = { ...scenario, seed: body.seed as number };
+  const rawCommands = Array.isArray(body.c) ? body.c.slice(0, 2000) : [];
+  const commands: TimedCommand[] = [];
+  for (const raw of rawCommands) {
+    const cmd = expandCommand(raw);
+    if (!cmd) return { ok: false, error: 'The shared run contains a command that is not valid.' };
+    commands.push(cmd);
+  }
+  const t = typeof body.t === 'number' && Number.isFinite(body.t) ? Math.max(0, body.t) : 0;
+  const x = typeof body.x === 'number' && Number.isFinite(body.x) ? body.x : 0.1;
+  return { ok: true, run: { scenario, preset, commands, atMs: t, speed: x } };
+}
