@@ -70,9 +70,13 @@ describe('headless runner', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/neither a file nor a preset/);
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
-    const out = execFileSync('npx', ['tsx', 'scripts/sim.ts', 'jwt', '--duration', '60', '--json'], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      'npx',
+      ['tsx', 'scripts/sim.ts', 'jwt', '--duration', '60', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const parsed = JSON.parse(out) as { architecture: string; bytesPerRequest: { mean: number } };
     expect(parsed.architecture).toBe('jwt');
     expect(parsed.bytesPerRequest.mean).toBeGreaterThan(150);
