@@ -5,10 +5,11 @@
 // sub-path or from a file share. e2e/subpath.spec.ts checks this against a real sub-path.
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   worker: {
     // Module workers: the simulation worker imports src/sim like any other module.
     format: 'es',
@@ -27,6 +28,10 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 4173,
     strictPort: true,
+    // Like GitHub Pages: any origin may load the files. A course page that sandboxes its
+    // iframe without allow-same-origin gives the app an opaque origin, and module scripts
+    // then load only with this header (docs/embedding.md).
+    cors: { origin: '*' },
   },
   test: {
     // Without an explicit include, vitest would also pick up the Playwright specs in e2e/.

@@ -5,6 +5,7 @@ import { createSimClient } from './client/createSimClient.ts';
 import { createSimSession, type SimSession } from './store/simStore.ts';
 import { App } from './ui/App.tsx';
 import { installTestHook } from './ui/testHook.ts';
+import { registerServiceWorker } from './ui/registerServiceWorker.ts';
 import { readUrlOptions } from './ui/urlOptions.ts';
 import { applyTheme } from './ui/panels/theme.ts';
 import './ui/styles/app.css';
@@ -19,6 +20,7 @@ const client = createSimClient({
 });
 session = createSimSession(client, () => performance.now());
 installTestHook(session);
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (root) {

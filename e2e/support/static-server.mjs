@@ -136,6 +136,8 @@ function main() {
       'Content-Type': type,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      // As GitHub Pages does: lets sandboxed (opaque-origin) iframes load the modules.
+      'Access-Control-Allow-Origin': '*',
     });
     if (req.method === 'HEAD') {
       res.end();

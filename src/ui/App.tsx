@@ -12,6 +12,8 @@ import { Notices } from './Notices.tsx';
 import { Playground } from './playground/Playground.tsx';
 import { ThemeToggle } from './panels/ThemeToggle.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
+import { EmbedButton } from './embed/EmbedButton.tsx';
+import './embed/embed.css';
 import { decodeRun } from './share/shareLink.ts';
 import { parseOrigin, startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
 import { DEFAULT_PRESET, type UrlOptions } from './urlOptions.ts';
@@ -44,6 +46,13 @@ async function startPlayground(session: SimSession, options: UrlOptions): Promis
   if (options.seed !== null) scenario.seed = options.seed;
   s.load(scenario, { playing: true, ...(options.speed !== null ? { speed: options.speed } : {}) });
   return null;
+}
+
+/** The same view without the embed chrome, for the "open in a new tab" link. */
+function fullAppUrl(): string {
+  const url = new URL(window.location.href);
+  for (const k of ['embed', 'lock', 'parentOrigin']) url.searchParams.delete(k);
+  return url.toString();
 }
 
 export function App({ session, options }: { session: SimSession; options: UrlOptions }) {
@@ -104,6 +113,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
             <p className="tagline">See where state lives — and what happens when it dies.</p>
             <EngineStatus />
             {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
+            <EmbedButton />
             <ThemeToggle />
           </header>
         )}
@@ -111,6 +121,14 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
         <main className="app-main" id="main">
           {main}
         </main>
+        {options.embed && (
+          <footer className="embed-bar">
+            <a href={fullAppUrl()} target="_blank" rel="noreferrer">
+              Open in Statecraft ↗
+            </a>
+            <EngineStatus />
+          </footer>
+        )}
       </div>
     </SimProvider>
   );

@@ -8,10 +8,16 @@ import { Announcer } from '../panels/log/Announcer.tsx';
 import { EventLog } from '../panels/log/EventLog.tsx';
 import { MetricsPanel } from '../panels/metrics/MetricsPanel.tsx';
 import { Timeline } from '../panels/timeline/Timeline.tsx';
+import { useSim } from '../SimContext.tsx';
 import { TopologyView } from '../topology/TopologyView.tsx';
 import { Intro } from './Intro.tsx';
 import '../panels/panels.css';
 import './playground.css';
+
+function TimelineUnlessLocked() {
+  const locked = useSim((s) => s.locked.includes('timeline'));
+  return locked ? null : <Timeline />;
+}
 
 export function Playground() {
   return (
@@ -23,7 +29,7 @@ export function Playground() {
         <div className="pg-topology" role="region" aria-label="System picture">
           <TopologyView />
         </div>
-        <Timeline />
+        <TimelineUnlessLocked />
       </div>
       <div className="pg-side">
         <div className="pg-col">

@@ -115,7 +115,7 @@ export async function encodeRun(run: SharedRun): Promise<string> {
     ...(unchangedPreset ? { p: run.preset } : { s: run.scenario }),
     seed: run.scenario.seed ?? 1,
     c: run.commands.map(compactCommand),
-    t: Math.round(run.atMs),
+    t: run.atMs,
     x: run.speed,
   };
   const json = new TextEncoder().encode(JSON.stringify(body));

@@ -1,0 +1,100 @@
+/**
+ * Export the current scenario as a JSON file (version 1 of the scenario format) and import
+ * one. An import is validated and size-limited; a bad file gets a message naming the problem
+ * and the current run stays as it is.
+ */
+import { useRef, useState } from 'react';
+import { MAX_SCENARIO_BYTES, parseScenarioJson, type Scenario } from '../../sim/index.ts';
+import { useSim } from '../SimContext.tsx';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The scenario with the learner's commands folded into its timeline, so the file replays them. */
+export function scenarioForExport(
+  scenario: Scenario,
+  commands: readonly { atMs: number; action: string }[],
+): Scenario {
+  const learner = commands.map(({ atMs, ...rest }) => {
+    const { live: _live, ...action } = rest as Record<string, unknown>;
+    return { atS: atMs / 1000, ...action };
+  });
+  const timeline = [...(scenario.timeline ?? []), ...learner].sort((a, b) => a.atS - b.atS);
+  return { ...scenario, timeline: timeline as NonNullable<Scenario['timeline']> };
+}
+
+export function ScenarioFile() {
+  const scenario = useSim((s) => s.scenario);
+  const commands = useSim((s) => s.snapshot?.liveCommands);
+  const load = useSim((s) => s.load);
+  const input = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const exportFile = () => {
+    if (!scenario) return;
+    const out = scenarioForExport(scenario, commands ?? []);
+    const name = `${(out.name ?? 'scenario').replace(/[^a-z0-9-]+/gi, '-').slice(0, 40)}.json`;
+    download(name, `${JSON.stringify(out, null, 2)}\n`);
+    setMessage({ ok: true, text: `Saved ${name}.` });
+  };
+
+  const importFile = async (file: File) => {
+    if (file.size > MAX_SCENARIO_BYTES) {
+      setMessage({
+        ok: false,
+        text: `${file.name}: is larger than ${MAX_SCENARIO_BYTES / 1024} KB. The current run is unchanged.`,
+      });
+      return;
+    }
+    const result = parseScenarioJson(await file.text());
+    if (!result.ok) {
+      setMessage({
+        ok: false,
+        text: `${file.name} was not loaded: ${result.errors.join('; ')}. The current run is unchanged.`,
+      });
+      return;
+    }
+    load(result.scenario, { playing: true });
+    setMessage({ ok: true, text: `Loaded ${file.name}.` });
+  };
+
+  return (
+    <fieldset className="panel-group scenario-file">
+      <legend>Scenario file</legend>
+      <div className="button-row">
+        <button type="button" onClick={exportFile} disabled={!scenario}>
+          Export scenario
+        </button>
+        <button type="button" onClick={() => input.current?.click()}>
+          Import scenario
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label="Scenario file to import"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      {message && (
+        <p
+          className={message.ok ? 'muted' : 'notice notice-error'}
+          role={message.ok ? 'status' : 'alert'}
+        >
+          {message.text}
+        </p>
+      )}
+    </fieldset>
+  );
+}
