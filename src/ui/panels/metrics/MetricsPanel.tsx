@@ -1,5 +1,6 @@
 /** Outcome counters and charts over simulated time, fed by the metric history. */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { ExportPictureButtons } from '../../share/ExportPictureButtons.tsx';
 import type { SimStoreState } from '../../../store/simStore.ts';
 import { useSim } from '../../SimContext.tsx';
 import { formatMs, formatRate } from '../format.ts';
@@ -16,6 +17,7 @@ export function MetricsPanel() {
   const points = useHistoryPoints();
   const servers = useSim(selServers);
   const imbalance = useSim(selImbalance);
+  const ref = useRef<HTMLElement>(null);
 
   const charts = useMemo(() => {
     const xs = points.map((p) => p.tS);
@@ -58,8 +60,11 @@ export function MetricsPanel() {
   }, [points]);
 
   return (
-    <section className="panel metrics-panel" aria-labelledby="metrics-heading">
-      <h2 id="metrics-heading">What came of it</h2>
+    <section className="panel metrics-panel" aria-labelledby="metrics-heading" ref={ref}>
+      <div className="panel-heading-row">
+        <h2 id="metrics-heading">What came of it</h2>
+        <ExportPictureButtons target={ref} name="metrics" label="the charts" />
+      </div>
       <Counters />
       <div className="charts">
         <LineChart
