@@ -8,7 +8,8 @@ import { createInThreadClient } from '../client/inThreadClient.ts';
 import { request } from '../client/contract.ts';
 import type { SimClient } from '../client/SimClient.ts';
 import type { Frame, ToSim } from '../protocol/messages.ts';
-import { STORE_PROFILES, type SimEvent } from '../sim/index.ts';
+import { DEFAULTS, STORE_PROFILES, type Scenario, type SimEvent } from '../sim/index.ts';
+import { SESSION_COOKIE_BYTES } from '../sim/catalog.ts';
 import { SHOP_VOCABULARY } from '../store/vocabulary.ts';
 import { LESSONS, lessonById } from './catalog.ts';
 import { playLessonHeadless, type LessonReport } from './playHeadless.ts';
@@ -45,7 +46,8 @@ beforeAll(async () => {
     });
     played.set(lesson.id, { report, log });
   }
-});
+  // Eleven lessons of simulated minutes: a few seconds on an idle machine, more on a busy one.
+}, 120_000);
 
 afterAll(() => client.dispose());
 
@@ -102,6 +104,21 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))(
   },
 );
 
+/** How long each rolling deploy in a scenario took, in seconds, from its first drain to its end. */
+function deployDurations(log: Exchange[], scenario: string): number[] {
+  const durations: number[] = [];
+  let startMs = -1;
+  for (const e of eventsIn(log, scenario)) {
+    if (e.type !== 'deploy') continue;
+    if (e.phase === 'draining' && startMs < 0) startMs = e.tMs;
+    if (e.server === 0 && e.phase === 'done' && startMs >= 0) {
+      durations.push((e.tMs - startMs) / 1000);
+      startMs = -1;
+    }
+  }
+  return durations;
+}
+
 describe('what the narration tells about Alice', () => {
   it('pizza: her order (large pepperoni, extra mushrooms) leaves with the agent sent home', () => {
     const { log } = playedLesson('pizza');
@@ -130,6 +147,40 @@ describe('what the narration tells about Alice', () => {
     expect(aliceLost(eventsOfAct(log, 'kill-server'), [0, 1])).toBe(true);
   });
 
+  it('deploying: hurried and stateless deploys take about 10 s, the drained one about 33 s', () => {
+    const { log } = playedLesson('deploying');
+    const [hurried, drained] = deployDurations(log, 'lesson-deploy-stateful');
+    expect(hurried).toBeGreaterThan(9);
+    expect(hurried).toBeLessThanOrEqual(12); // "over within 12 seconds", "about 10"
+    expect(drained).toBeGreaterThan(31);
+    expect(drained).toBeLessThan(35); // "about 33 seconds"
+    // "Within 17 seconds of pressing play the deploy is done"
+    const [stateless] = deployDurations(log, 'lesson-deploy-stateless');
+    const end = eventsIn(log, 'lesson-deploy-stateless').find(
+      (e) => e.type === 'deploy' && e.server === 0 && e.phase === 'done',
+    );
+    expect(stateless).toBeLessThan(12);
+    expect(end?.tMs).toBeLessThanOrEqual(17_000);
+  });
+
+  it('black friday: the cookie tier turns away roughly a third more than the stateless one', () => {
+    const { log } = playedLesson('black-friday');
+    const overloaded = (scenario: string, atMs: number): number => {
+      const x = log
+        .filter((e) => e.scenario === scenario && e.frame.snapshot && e.frame.tMs <= atMs)
+        .at(-1);
+      return x?.frame.snapshot?.outcome.failedByReason['overloaded'] ?? NaN;
+    };
+    const ratio =
+      overloaded('lesson-black-friday-cookie', 22_000) /
+      overloaded('lesson-black-friday-stateless', 22_000);
+    expect(ratio).toBeGreaterThan(1.25);
+    expect(ratio).toBeLessThan(1.45);
+    // "...stops at 7 servers and even starts to retire one"
+    const scale = eventsIn(log, 'lesson-black-friday-cookie').filter((e) => e.type === 'scale');
+    expect(scale.some((e) => e.type === 'scale' && e.from === 7 && e.to === 6)).toBe(true);
+  });
+
   it('shopping cart: the 1–2 ms Redis round trip is the model’s figure', () => {
     expect([STORE_PROFILES.redis.rttMinMs, STORE_PROFILES.redis.rttMaxMs]).toEqual([1, 2]);
   });
@@ -149,15 +200,53 @@ function choicesWellFormed(choices: Choice[], where: string): void {
 }
 
 /**
+ * Figures narration may state because they are settings of the model, not outcomes of a run.
+ * Each phrase is checked against the model once (below); anywhere else a number needs a claim.
+ */
+const MODEL_FIGURES: { phrase: string; holds: () => boolean }[] = [
+  { phrase: '1–2 ms', holds: () => rtt('redis') === '1–2' },
+  { phrase: '0.3–0.8 ms', holds: () => rtt('memcached') === '0.3–0.8' },
+  { phrase: '5–10 ms', holds: () => rtt('dynamodb') === '5–10' },
+  { phrase: '5–20 ms', holds: () => rtt('cassandra') === '5–20' },
+  { phrase: 'replication lag of 100 ms', holds: () => DEFAULTS.store.replicationLagMs === 100 },
+  { phrase: '2-second failover', holds: () => DEFAULTS.store.failoverS === 2 },
+  { phrase: '12-byte cookie', holds: () => SESSION_COOKIE_BYTES === 12 },
+  { phrase: '232-byte token', holds: () => DEFAULTS.jwt.tokenBytes === 232 },
+  { phrase: '0.1 ms of computing', holds: () => DEFAULTS.jwt.verifyMs === 0.1 },
+  // The black-friday lesson's autoscaler, checked against the scenario the lesson loads.
+  {
+    phrase: 'every 5 seconds it adds servers',
+    holds: () => blackFriday().autoscale?.intervalS === 5,
+  },
+  {
+    phrase: 'a target of 60 % busy',
+    holds: () => blackFriday().autoscale?.targetUtilization === 0.6,
+  },
+  { phrase: 'a maximum of 20 servers', holds: () => blackFriday().autoscale?.max === 20 },
+  { phrase: 'boots in 5 seconds', holds: () => blackFriday().bootS === 5 },
+];
+
+function blackFriday(): NonNullable<Scenario['servers']> {
+  const scenario = lessonById('black-friday')?.steps[0]?.setup?.scenario;
+  return (typeof scenario === 'object' ? scenario.servers : undefined) ?? {};
+}
+
+function rtt(kind: keyof typeof STORE_PROFILES): string {
+  return `${STORE_PROFILES[kind].rttMinMs}–${STORE_PROFILES[kind].rttMaxMs}`;
+}
+
+/**
  * Numbers a step states must come from its claims (or its own waiting time). Dollar amounts
  * (ATM transaction names) and the numbers of servers, agents and ATMs are names, not figures.
  */
 function unbackedNumbers(step: LessonStep): string[] {
   const text = [...step.narration, step.predict?.explanation ?? ''].join(' ');
-  const stripped = text
+  let stripped = text
     .replace(/\$\d+/g, '')
     .replace(/\b(?:ATM|server|agent)s? \d+/gi, '')
-    .replace(/1–2 ms/g, ''); // the Redis round trip, checked against the model above
+    .replace(/\bS3\b/g, ''); // a product name (Amazon S3), not a figure
+  // The model's own settings (store round trips and the like), checked against the model below.
+  for (const f of MODEL_FIGURES) stripped = stripped.split(f.phrase).join('');
   const backing = [
     ...(step.claims ?? []).map((c) => c.says),
     step.until.kind === 'time' ? String(step.until.ms / 1000) : '',
@@ -168,8 +257,27 @@ function unbackedNumbers(step: LessonStep): string[] {
 }
 
 describe('lesson structure', () => {
+  it.each(MODEL_FIGURES.map((f) => [f.phrase, f] as const))(
+    'the model figure “%s” holds in the model',
+    (_phrase, f) => {
+      expect(f.holds()).toBe(true);
+    },
+  );
+
   it('has the lessons in order, with unique ids, found by id', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['pizza', 'atm', 'shopping-cart']);
+    expect(LESSONS.map((l) => l.id)).toEqual([
+      'pizza',
+      'atm',
+      'shopping-cart',
+      'sticky-price',
+      'scaling-out',
+      'hybrid',
+      'tokens',
+      'black-friday',
+      'deploying',
+      'realtime-chat',
+      'choosing',
+    ]);
     for (const l of LESSONS) expect(lessonById(l.id)).toBe(l);
     expect(lessonById('nope')).toBeUndefined();
   });

@@ -1,0 +1,349 @@
+/**
+ * Lesson: choosing an architecture. A walk through the decision framework as questions
+ * (connection type, tolerance for lost sessions, scale, budget), one predicted and observed in
+ * the simulation; the cloud mapping of state types; three case studies; and a closing quiz
+ * drawn from the exam-style questions in the sources.
+ *
+ * Only the reclaimed-server step states simulated numbers; its claims are checked with seed 7.
+ */
+import type { Scenario } from '../../sim/index.ts';
+import type { Lesson } from '../types.ts';
+
+/** A shop with sessions in server memory and cookie stickiness. */
+const STATEFUL_SHOP: Scenario = {
+  version: 1,
+  name: 'lesson-choosing-stateful',
+  seed: 7,
+  durationS: 600,
+  architecture: 'in-memory',
+  loadBalancer: { algorithm: 'round-robin', sticky: 'cookie' },
+  servers: { count: 3 },
+  users: { count: 120, thinkTimeS: 3 },
+};
+
+export const CHOOSING: Lesson = {
+  id: 'choosing',
+  title: 'Choosing an architecture',
+  minutes: 12,
+  skin: 'shop',
+  summary:
+    'Put it all together: four questions that decide where state should live, where each kind of state goes in the cloud, how three well-known systems chose, and an exam-style quiz.',
+  goals: [
+    'Use four questions to choose between stateful, stateless and hybrid designs: connection type, tolerance for lost sessions, scale and budget.',
+    'Place each kind of state: sessions, user data, files and work.',
+    'Explain why a streaming service, a shop and a messenger made different choices.',
+    'Answer exam-style questions and correct common overstatements.',
+  ],
+  steps: [
+    {
+      id: 'four-questions',
+      title: 'Four questions',
+      narration: [
+        'There is no single right answer, only a right answer for a system. Four questions settle most cases: What kind of connection do clients hold? What happens if a user loses their session? How big, and how spiky, is the load? And what can you afford to buy and to operate?',
+        'On the screen is a shop that keeps sessions in server memory with cookie stickiness: simple, fast and cheap. Keep it in mind while you answer.',
+      ],
+      setup: { scenario: STATEFUL_SHOP, playing: false, speed: 0.5 },
+      highlight: ['servers'],
+      until: { kind: 'continue' },
+    },
+    {
+      id: 'connection-type',
+      title: 'Question 1: what kind of connection?',
+      narration: [
+        'Start with how clients talk to you. Short request and response over HTTP can go to any server if no server holds state. A long-lived connection, a WebSocket for chat or a game session, lives on one server by its nature.',
+      ],
+      until: { kind: 'time', ms: 10_000, hint: 'Answer the question while the shop runs.' },
+      check: {
+        question:
+          'A shared whiteboard app pushes every pen stroke to everyone in the room the instant it is drawn. Where do you start?',
+        choices: [
+          {
+            id: 'stateless-rest',
+            text: 'Stateless REST servers that clients poll for new strokes every few seconds.',
+            correct: false,
+            feedback:
+              'It works, but it is slow and wasteful for live drawing: every poll is a full request, mostly answered with nothing new.',
+          },
+          {
+            id: 'stateful-connections',
+            text: 'Servers that hold each participant’s WebSocket, with room membership and the drawing kept in shared stores.',
+            correct: true,
+            feedback:
+              'Yes. The connection tier is stateful by nature; everything worth keeping goes to shared stores, so a server crash only means a reconnect.',
+          },
+          {
+            id: 'jwt',
+            text: 'JWT tokens, so that no server needs to remember anyone.',
+            correct: false,
+            feedback:
+              'Tokens answer who you are, not how the server reaches you. Pushing strokes still needs an open connection on some server.',
+          },
+        ],
+      },
+    },
+    {
+      id: 'tolerance',
+      title: 'Question 2: what does a lost session cost?',
+      narration: [
+        'To save money, this shop runs on spot instances: spare cloud capacity at a steep discount, which the provider can take back at short notice. The provider is about to reclaim one of them. Predict, then play the provider and kill server 1.',
+      ],
+      highlight: ['servers'],
+      predict: {
+        question: 'One of the three servers is taken away. Who loses their cart?',
+        choices: [
+          {
+            id: 'nobody',
+            text: 'Nobody: the load balancer sends its users elsewhere.',
+            correct: false,
+            feedback:
+              'It sends their requests elsewhere, but their sessions stay in the memory of the server that is gone.',
+          },
+          {
+            id: 'third',
+            text: 'Roughly a third of the shoppers: everyone whose session was on that server.',
+            correct: true,
+            feedback: 'Right. With cookie stickiness users are spread evenly, so about a third.',
+          },
+          {
+            id: 'everyone',
+            text: 'Everyone, because the load balancer has to rebalance all users.',
+            correct: false,
+            feedback:
+              'Cookie stickiness moves only the users of the lost server; the others keep their cookies and sessions.',
+          },
+        ],
+        explanation:
+          'About 35 shoppers lost their session and cart at once, roughly a third of those shopping; about 80 carried on. Whether that is acceptable is a business question: a news site shrugs, a shop counts abandoned carts. Stateless servers are what make cheap, interruptible machines safe to use.',
+      },
+      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on server 1.' },
+      autoAction: { action: 'kill-server', server: 1 },
+      claims: [
+        { metric: 'sessions.lost', min: 30, max: 42, says: 'about 35 shoppers lost their session' },
+        { metric: 'sessions.active', min: 72, max: 88, says: 'about 80 carried on' },
+      ],
+    },
+    {
+      id: 'scale-budget',
+      title: 'Questions 3 and 4: scale and budget',
+      narration: [
+        'Scale: a small internal tool with a handful of servers can keep sessions in memory and live happily; many successful products started that way. As load grows or turns spiky, stateless servers with shared state let you add and remove machines without thinking about who is on them.',
+        'Budget: a shared store is another system to pay for, run, monitor and protect with replicas. A managed store costs money instead of operator time. Sticky sessions in memory cost nothing extra, until the day they cost you users.',
+      ],
+      until: { kind: 'continue' },
+      check: {
+        question:
+          'A two-person team runs an internal expense tool used by a few hundred staff on two servers. Deploys happen at night. What is a reasonable choice?',
+        choices: [
+          {
+            id: 'microservices',
+            text: 'Stateless microservices with a Redis cluster and a Cassandra ring, to be ready for growth.',
+            correct: false,
+            feedback:
+              'That buys scale the tool does not need with operating work the team cannot spare.',
+          },
+          {
+            id: 'simple',
+            text: 'Sessions in memory with cookie stickiness, accepting that a crash logs a few people out; move sessions to a store if that starts to hurt.',
+            correct: true,
+            feedback:
+              'Yes. Stateful is a fine choice when the cost of a lost session is small and the load is steady. Know the price and when to change.',
+          },
+          {
+            id: 'hash',
+            text: 'Sessions in memory with hash-mod-N stickiness, so a third server can be added at any time.',
+            correct: false,
+            feedback:
+              'Adding a server with hash mod N is exactly what logs most users out. Cookie stickiness is the gentler choice.',
+          },
+        ],
+      },
+    },
+    {
+      id: 'cloud-map',
+      title: 'Where each kind of state goes',
+      narration: [
+        'Making servers stateless means finding every kind of state a home. Sessions and carts: an in-memory store such as Redis (ElastiCache on AWS), or a durable key-value store when they must survive. User data such as profiles and orders: a database. Uploaded files: object storage such as S3, never the server’s disk. Work to be done: a queue, and stateless functions such as Lambda that pick it up.',
+      ],
+      until: { kind: 'continue' },
+      check: {
+        question:
+          'An exam question: users upload videos that must be converted to other formats. Which design keeps the app servers stateless?',
+        choices: [
+          {
+            id: 'local-disk',
+            text: 'Save uploads on the web server’s disk and convert them there in a background thread.',
+            correct: false,
+            feedback:
+              'Then the video lives on one server: it dies with a crash and another server cannot find it.',
+          },
+          {
+            id: 's3-lambda',
+            text: 'Upload to object storage (S3), which triggers a stateless function (Lambda) to convert each video.',
+            correct: true,
+            feedback:
+              'Yes. The file lives in durable shared storage and the work runs on compute that keeps nothing between jobs.',
+          },
+          {
+            id: 'sticky',
+            text: 'Keep sticky sessions so that each user’s videos stay on one server.',
+            correct: false,
+            feedback:
+              'Stickiness ties the videos to a server; it does not protect them or let other servers help with the work.',
+          },
+          {
+            id: 'redis',
+            text: 'Store the videos in the session store with the rest of the session.',
+            correct: false,
+            feedback:
+              'A session store is memory built for small, short-lived values. Large files belong in object storage.',
+          },
+        ],
+      },
+    },
+    {
+      id: 'case-studies',
+      title: 'Three systems, three choices',
+      narration: [
+        'A streaming service like Netflix runs many stateless services: any instance can serve any request, sessions sit in a shared cache and viewing history in a distributed database, and a chaos monkey kills instances on purpose. A big shop like Amazon keeps shopping carts in a durable key-value store, because a lost cart is lost revenue.',
+        'A messenger like WhatsApp keeps each phone’s connection on one chat server, a stateful tier on purpose, built on a runtime made for huge numbers of concurrent connections, with messages stored elsewhere so a reconnect loses nothing.',
+      ],
+      until: { kind: 'continue' },
+      check: {
+        question: 'Which of these three keeps a stateful tier by design, and why?',
+        choices: [
+          {
+            id: 'streaming',
+            text: 'The streaming service, because video playback is a session.',
+            correct: false,
+            feedback:
+              'Playback state is kept in shared stores and the video comes from caches near the viewer; the services stay stateless.',
+          },
+          {
+            id: 'shop',
+            text: 'The shop, because carts are valuable.',
+            correct: false,
+            feedback:
+              'Valuable is exactly why carts go to a durable shared store rather than a server’s memory.',
+          },
+          {
+            id: 'messenger',
+            text: 'The messenger, because each open connection lives on one server.',
+            correct: true,
+            feedback:
+              'Yes. The connection cannot move, so the chat tier is stateful; what can move (messages, presence) lives elsewhere.',
+          },
+        ],
+      },
+    },
+    {
+      id: 'quiz-sticky',
+      title: 'Quiz: uneven traffic',
+      narration: [
+        'A few exam-style questions to finish, drawn from the kind that certification exams ask. Each wrong answer tells you why.',
+      ],
+      until: { kind: 'continue' },
+      check: {
+        question:
+          'A load balancer uses sticky sessions, and some servers are overloaded while others sit idle. What is the best long-term fix?',
+        choices: [
+          {
+            id: 'bigger',
+            text: 'Replace the overloaded servers with larger ones.',
+            correct: false,
+            feedback:
+              'That treats the symptom; stickiness will pile users up again, now on bigger machines.',
+          },
+          {
+            id: 'stateless',
+            text: 'Make the application stateless (sessions in a shared store) and turn stickiness off.',
+            correct: true,
+            feedback:
+              'Yes. Without stickiness the balancer can follow the work, as least connections did in the sticky-sessions lesson.',
+          },
+          {
+            id: 'ip-hash',
+            text: 'Switch stickiness from cookies to IP hash.',
+            correct: false,
+            feedback:
+              'Address-based stickiness is usually worse: everyone behind one shared address lands on the same server.',
+          },
+        ],
+      },
+    },
+    {
+      id: 'quiz-truth',
+      title: 'Quiz: separate truth from slogans',
+      narration: [
+        'Course notes on this topic are full of slogans. A good engineer can say exactly where each one stops being true.',
+      ],
+      until: { kind: 'continue' },
+      check: {
+        question: 'Which statement is accurate?',
+        choices: [
+          {
+            id: 'containers',
+            text: 'Stateful applications cannot run in containers.',
+            correct: false,
+            feedback:
+              'Databases, queues and caches run in containers every day, with storage volumes that follow them.',
+          },
+          {
+            id: 'cannot-scale',
+            text: 'Servers that keep sessions in memory cannot scale horizontally.',
+            correct: false,
+            feedback:
+              'They can add servers, and with cookie stickiness nobody is logged out. What they cannot do is move existing users or lose a server without losing sessions.',
+          },
+          {
+            id: 'stores',
+            text: 'Stateless servers move state into shared stores, which then must be scaled and protected in their turn.',
+            correct: true,
+            feedback:
+              'Yes. Stateless servers scale as far as the stores behind them; the state did not disappear, it moved.',
+          },
+          {
+            id: 'jwt-logout',
+            text: 'With JWT, logging a user out everywhere is instant because no server holds a session.',
+            correct: false,
+            feedback:
+              'The opposite: a token stays valid until it expires, unless every server checks a shared deny-list.',
+          },
+        ],
+      },
+    },
+    {
+      id: 'quiz-design',
+      title: 'Quiz: defend a design',
+      narration: [
+        'Last one. The question is the kind an interviewer asks, and the answer is the kind that wins the argument: it names the trade-off.',
+      ],
+      until: { kind: 'continue' },
+      check: {
+        question:
+          'An interviewer asks: “Why would you not just keep sessions in server memory for our new online shop?” Which answer is strongest?',
+        choices: [
+          {
+            id: 'slow',
+            text: 'Because memory is slow compared with Redis.',
+            correct: false,
+            feedback: 'The reverse: reading memory is far faster than a round trip to any store.',
+          },
+          {
+            id: 'never',
+            text: 'Because stateful designs are always wrong.',
+            correct: false,
+            feedback:
+              'Chat servers and game servers are stateful on purpose. Absolutes lose interviews.',
+          },
+          {
+            id: 'tradeoff',
+            text: 'It is fast and simple, but every crash, deploy or scale-out would log users out and lose carts; a shared store costs a millisecond or two per request and removes that.',
+            correct: true,
+            feedback:
+              'Yes: it credits what memory does well, names the price, and says what the alternative costs.',
+          },
+        ],
+      },
+    },
+  ],
+};
