@@ -5,7 +5,7 @@ import { readUrlOptions } from './urlOptions.ts';
 describe('URL options', () => {
   it('reads every supported parameter', () => {
     const o = readUrlOptions(
-      '?mode=lessons&lesson=pizza&step=3&seed=9&speed=0.5&embed=1&lock=sticky,seed&theme=dark&parentOrigin=https://a.example&engine=in-thread',
+      '?mode=lessons&lesson=pizza&step=3&seed=9&speed=0.5&embed=1&lock=load-balancer,seed&theme=dark&parentOrigin=https://a.example&engine=in-thread',
     );
     expect(o).toMatchObject({
       mode: 'lessons',
@@ -14,7 +14,7 @@ describe('URL options', () => {
       seed: 9,
       speed: 0.5,
       embed: true,
-      lock: ['sticky', 'seed'],
+      lock: ['load-balancer', 'seed'],
       theme: 'dark',
       parentOrigin: 'https://a.example',
       engine: 'in-thread',
@@ -24,6 +24,40 @@ describe('URL options', () => {
 
   it('a lesson link opens lessons mode', () => {
     expect(readUrlOptions('?lesson=atm').mode).toBe('lessons');
+  });
+
+  it('reads a comparison link', () => {
+    const o = readUrlOptions('?mode=compare&archs=jwt,in-memory&preset=store-crash&seed=3&embed=1');
+    expect(o).toMatchObject({
+      mode: 'compare',
+      archs: ['in-memory', 'jwt'],
+      preset: 'store-crash',
+      seed: 3,
+      embed: true,
+      problems: [],
+    });
+    // Without archs or preset: all three architectures, and a run where a server dies.
+    expect(readUrlOptions('?mode=compare')).toMatchObject({
+      archs: ['in-memory', 'session-store', 'jwt'],
+      preset: 'sticky-crash',
+      problems: [],
+    });
+    expect(readUrlOptions('').preset).toBe('playground');
+  });
+
+  it('rejects bad archs with a message and compares all three', () => {
+    for (const bad of [
+      'jwt',
+      'jwt,jwt',
+      'in-memory,redis',
+      'a,b,c,d',
+      '',
+      'jwt,session-store,jwt',
+    ]) {
+      const o = readUrlOptions(`?mode=compare&archs=${encodeURIComponent(bad)}`);
+      expect(o.archs).toEqual(['in-memory', 'session-store', 'jwt']);
+      expect(o.problems).toEqual([expect.stringMatching(/^The archs must be two or three of/)]);
+    }
   });
 
   it('falls back to defaults and says what it ignored', () => {
@@ -44,7 +78,9 @@ describe('URL options', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 6000 }), (s) => {
         const o = readUrlOptions(s);
-        expect(['playground', 'lessons']).toContain(o.mode);
+        expect(['playground', 'lessons', 'compare']).toContain(o.mode);
+        expect(o.archs.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(o.archs).size).toBe(o.archs.length);
         expect(o.problems.every((p) => p.length < 200)).toBe(true);
       }),
       { numRuns: 2000 },

@@ -3,23 +3,22 @@
  * malformed values fall back to defaults and are listed in `problems`, so the page can say
  * what it ignored; nothing here throws.
  */
-import { LIMITS, PRESET_NAMES } from '../sim/index.ts';
+import { LIMITS, PRESET_NAMES, type Architecture } from '../sim/index.ts';
 import type { ClientKind } from '../client/SimClient.ts';
+import { COMPARE_ARCHS, parseArchList } from './compare/compareSetup.ts';
 
-export type Mode = 'playground' | 'lessons';
+export type Mode = 'playground' | 'lessons' | 'compare';
 export type Theme = 'light' | 'dark' | 'system';
 
-/** Controls a course page can hide with `?lock=`. */
+/** Groups of controls a course page can hide with `?lock=` (comma-separated, or `all`). */
 export const LOCKABLE = [
-  'architecture',
-  'sticky',
-  'algorithm',
-  'servers',
-  'store',
-  'users',
-  'seed',
-  'timeline',
+  'run',
   'speed',
+  'seed',
+  'architecture',
+  'load-balancer',
+  'traffic',
+  'timeline',
   'share',
 ] as const;
 export type Lockable = (typeof LOCKABLE)[number];
@@ -27,6 +26,8 @@ export type Lockable = (typeof LOCKABLE)[number];
 export interface UrlOptions {
   mode: Mode;
   preset: string;
+  /** Compare mode's panes: two or three architectures, in canonical order. */
+  archs: Architecture[];
   seed: number | null;
   speed: number | null;
   lesson: string | null;
@@ -41,6 +42,8 @@ export interface UrlOptions {
 }
 
 export const DEFAULT_PRESET = 'playground';
+/** Compare mode without `preset=`: a server dies at 30 s, which is where the panes differ. */
+export const DEFAULT_COMPARE_PRESET = 'sticky-crash';
 const MAX_QUERY_CHARS = 4096;
 
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -56,11 +59,23 @@ export function readUrlOptions(search: string): UrlOptions {
     q = new URLSearchParams();
   }
 
-  let preset = DEFAULT_PRESET;
+  let preset: string | null = null;
   const p = q.get('preset');
   if (p !== null) {
     if (PRESET_NAMES.includes(p)) preset = p;
     else problems.push(`Unknown preset "${clip(p)}"; showing the default.`);
+  }
+
+  let archs = [...COMPARE_ARCHS];
+  const a = q.get('archs');
+  if (a !== null) {
+    const parsed = parseArchList(a);
+    if (parsed) archs = parsed;
+    else {
+      problems.push(
+        `The archs must be two or three of ${COMPARE_ARCHS.join(', ')}; comparing all three.`,
+      );
+    }
   }
 
   let seed: number | null = null;
@@ -94,7 +109,7 @@ export function readUrlOptions(search: string): UrlOptions {
   let mode: Mode = lessonId ? 'lessons' : 'playground';
   const m = q.get('mode');
   if (m !== null) {
-    if (m === 'playground' || m === 'lessons') mode = m;
+    if (m === 'playground' || m === 'lessons' || m === 'compare') mode = m;
     else problems.push(`Unknown mode "${clip(m)}"; showing the playground.`);
   }
 
@@ -120,7 +135,8 @@ export function readUrlOptions(search: string): UrlOptions {
 
   return {
     mode,
-    preset,
+    preset: preset ?? (mode === 'compare' ? DEFAULT_COMPARE_PRESET : DEFAULT_PRESET),
+    archs,
     seed,
     speed,
     lesson: lessonId,

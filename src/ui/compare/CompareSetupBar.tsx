@@ -1,0 +1,144 @@
+/**
+ * What is being compared: the scenario (a preset: users, servers and its timeline of faults),
+ * the seed, and which architectures get a pane. Changing any of them starts again from 0 s.
+ * CopyLink copies a link that opens the same comparison.
+ */
+import { useState, type FormEvent } from 'react';
+import { PRESETS, PRESET_NAMES, type Architecture } from '../../sim/index.ts';
+import { parseSeed } from '../playground/reconfigure.ts';
+import { Icon } from '../panels/Icon.tsx';
+import { COMPARE_ARCHS, MIN_PANES, paneTitle } from './compareSetup.ts';
+
+export interface CompareSetup {
+  archs: Architecture[];
+  preset: string;
+  /** null = the preset's own seed. */
+  seed: number | null;
+}
+
+interface Props {
+  setup: CompareSetup;
+  onChange(next: CompareSetup): void;
+  locked: readonly string[];
+}
+
+/** `link` returns the link to this comparison (the page's URL, kept in step with the setup). */
+export function CopyLink({ link }: { link: () => string }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  const copy = async () => {
+    const text = link();
+    setShown(text);
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus(
+        'Link copied. It opens this comparison from 0 s (faults you injected are not in it).',
+      );
+    } catch {
+      setStatus('Copy the link below: it opens this comparison from 0 s.');
+    }
+  };
+  return (
+    <div className="cmp-copy">
+      <button type="button" className="btn" onClick={() => void copy()}>
+        Copy link<span className="sr-only"> to this comparison</span>
+      </button>
+      {status && (
+        <p className="hint" role="status">
+          {status}
+        </p>
+      )}
+      {shown && (
+        <input
+          className="cmp-link"
+          aria-label="Link to this comparison"
+          readOnly
+          value={shown}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      )}
+    </div>
+  );
+}
+
+export function CompareSetupBar({ setup, onChange, locked }: Props) {
+  const presetSeed = PRESETS[setup.preset]?.scenario.seed ?? 1;
+  const [text, setText] = useState<string | null>(null);
+  const shownSeed = text ?? String(setup.seed ?? presetSeed);
+  const parsed = parseSeed(shownSeed);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (parsed === null) return;
+    onChange({ ...setup, seed: parsed });
+    setText(null);
+  };
+  const toggle = (arch: Architecture, on: boolean) => {
+    const next = COMPARE_ARCHS.filter((a) => (a === arch ? on : setup.archs.includes(a)));
+    if (next.length >= MIN_PANES) onChange({ ...setup, archs: next });
+  };
+
+  return (
+    <div className="cmp-setup">
+      {!locked.includes('architecture') && (
+        <>
+          <label className="field-inline cmp-preset">
+            <span>Scenario</span>
+            <select
+              value={setup.preset}
+              onChange={(e) => onChange({ ...setup, preset: e.target.value, seed: null })}
+            >
+              {PRESET_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {PRESETS[name]!.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="cmp-archs">
+            <legend>Architectures</legend>
+            {COMPARE_ARCHS.map((arch) => {
+              const on = setup.archs.includes(arch);
+              const last = on && setup.archs.length <= MIN_PANES;
+              return (
+                <label
+                  key={arch}
+                  className="check"
+                  title={last ? 'Compare at least two' : undefined}
+                >
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    aria-disabled={last}
+                    onChange={(e) => {
+                      if (!last) toggle(arch, e.target.checked);
+                    }}
+                  />
+                  {paneTitle(arch, 'cookie')}
+                </label>
+              );
+            })}
+          </fieldset>
+        </>
+      )}
+      {!locked.includes('seed') && (
+        <form className="seed-row cmp-seed" onSubmit={submit}>
+          <label className="field-inline">
+            <span>Seed</span>
+            <input
+              type="text"
+              inputMode="numeric"
+              size={8}
+              value={shownSeed}
+              aria-invalid={parsed === null}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="btn" disabled={parsed === null}>
+            <Icon name="reset" /> Reset
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,441 @@
+/**
+ * The shared clock of Compare mode: two or three simulation sessions (one per architecture,
+ * each in its own worker) kept in lock-step in simulated time.
+ *
+ * The hosts never free-run. While playing, one loop on the main thread turns wall time into
+ * simulated time (Δsim = Δwall × speed, at most MAX_TICK_WALL_MS of wall time per tick) and
+ * sends the same `advance` to every pane, waiting for all replies before the next one. Every
+ * other operation (a fault, a seek, a step, a load) goes through the same queue, so it lands
+ * between two ticks, when every pane stands at the same simulated instant: a fault is stamped
+ * with the same `atMs` everywhere. Given the same seed, the runs are then exactly the ones the
+ * headless core gives for the same scenario and command log.
+ *
+ * Ticks come about 30 times a second, not every animation frame: each `advance` is answered
+ * with a full snapshot, which costs the worker far more than the simulation step itself.
+ * The dots still move every frame: the hosts report `playing: false` (they are paused between
+ * advances), so after every frame the view clock the dot canvas reads is told the truth, and
+ * is set one tick *behind* the simulation. The canvas extrapolates from there at the current
+ * speed, and so never runs ahead of the requests the panes have already reported.
+ *
+ * Snapshots feed React (topology nodes, counters), which is the costly part of a frame. While
+ * playing, every SAMPLE_EVERY_TICKS-th tick is a sample: the outcomes of all panes at that one
+ * instant go to the table and the charts. Each pane's own store gets a snapshot on a tick of
+ * its own, staggered between samples, so the panes' pictures never re-render in the same
+ * frame. Discrete operations (a fault, a seek, a pause) update everything at once.
+ *
+ * Pane stores' actions (the Kill buttons on topology nodes, the follow-a-user avatars) are
+ * routed here, so a fault given in any pane happens in all.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Action, Architecture, Outcome, Scenario, TimedCommand } from '../../sim/index.ts';
+import type { Frame } from '../../protocol/messages.ts';
+import type { Snapshot } from '../../protocol/snapshot.ts';
+import type { SimClient } from '../../client/SimClient.ts';
+import { createSimSession, type SimSession } from '../../store/simStore.ts';
+import { MetricHistory } from '../../store/history.ts';
+import { SPEED_MAX, SPEED_MIN, viewTimeMs } from '../../store/viewClock.ts';
+import { paneScenario } from './compareSetup.ts';
+import { SnapshotGate } from './snapshotGate.ts';
+
+/** A tick never covers more wall time than this (a hidden tab must not jump ahead). */
+export const MAX_TICK_WALL_MS = 100;
+/** Wall time between ticks while playing (about every second animation frame). */
+export const TICK_EVERY_WALL_MS = 30;
+/** How far the dots are drawn behind the panes' simulated time, in wall ms at the speed. */
+const VIEW_LAG_WALL_MS = 34;
+/** While playing: ticks between samples (table, charts), and between a pane's snapshots. */
+export const SAMPLE_EVERY_TICKS = 10;
+/** What Step moves every pane forward by, in simulated ms. */
+export const STEP_SIM_MS = 100;
+export const DEFAULT_SPEED = 0.1;
+
+export interface ComparePane {
+  arch: Architecture;
+  session: SimSession;
+  gate: SnapshotGate;
+  /** Counters sampled at the same simulated instants in every pane (for overlaid charts). */
+  history: MetricHistory;
+}
+
+export interface CompareState {
+  loaded: boolean;
+  playing: boolean;
+  speed: number;
+  /** The panes' common simulated time (updated at snapshot rate while playing). */
+  tMs: number;
+  endMs: number;
+  base: Scenario | null;
+  /** The learner's commands, the same in every pane. */
+  liveCommands: TimedCommand[];
+  error: string | null;
+  /** The last thing done to every pane, for a polite live region. */
+  announcement: string;
+  /** Bumped whenever the pane histories change. */
+  historyVersion: number;
+  /** Every pane's outcome at one simulated instant (`sampleTMs`), in pane order. */
+  outcomes: Outcome[] | null;
+  sampleTMs: number;
+}
+
+export interface CompareDeps {
+  /** A client for one pane; `onFallback` is called if its worker fails. */
+  createClient(onFallback: (client: SimClient, reason: string) => void): SimClient;
+  now(): number;
+  requestFrame(cb: (wallMs: number) => void): number;
+  cancelFrame(id: number): void;
+}
+
+const clampSpeed = (s: number): number =>
+  Number.isFinite(s) ? Math.min(SPEED_MAX, Math.max(SPEED_MIN, s)) : DEFAULT_SPEED;
+
+/** "kill-server 2" → "Server 2 killed". */
+export function describeFault(a: Action): string {
+  switch (a.action) {
+    case 'kill-server':
+      return `Server ${a.server} killed`;
+    case 'restart-server':
+      return `Server ${a.server} restarting`;
+    case 'add-server':
+      return a.count === 1 ? 'A server added' : `${a.count} servers added`;
+    case 'remove-server':
+      return a.server === undefined ? 'A server removed' : `Server ${a.server} removed`;
+    case 'kill-store':
+      return 'Session store killed';
+    case 'restart-store':
+      return 'Session store restarting';
+    case 'add-store-replica':
+      return 'A store replica added';
+    case 'set-users':
+      return `Users set to ${a.count}`;
+    case 'set-sticky':
+      return `Stickiness set to ${a.sticky}`;
+    case 'set-algorithm':
+      return `Balancer set to ${a.algorithm}`;
+    case 'deploy':
+      return 'Rolling deploy started';
+  }
+}
+
+export class CompareController {
+  readonly panes: ComparePane[];
+  readonly state: StoreApi<CompareState>;
+  private readonly deps: CompareDeps;
+  private queue: Promise<void> = Promise.resolve();
+  private raf = 0;
+  private ticking = false;
+  private lastWallMs = 0;
+  private tickCount = 0;
+  private seekTarget: number | null = null;
+  private disposed = false;
+  private readonly stops: (() => void)[] = [];
+
+  constructor(archs: readonly Architecture[], deps: CompareDeps, speed = DEFAULT_SPEED) {
+    this.deps = deps;
+    this.state = createStore<CompareState>()(() => ({
+      loaded: false,
+      playing: false,
+      speed: clampSpeed(speed),
+      tMs: 0,
+      endMs: 0,
+      base: null,
+      liveCommands: [],
+      error: null,
+      announcement: '',
+      historyVersion: 0,
+      outcomes: null,
+      sampleTMs: 0,
+    }));
+    this.panes = archs.map((arch) => this.createPane(arch));
+  }
+
+  private createPane(arch: Architecture): ComparePane {
+    const gate = new SnapshotGate();
+    let session: SimSession | null = null;
+    const client = this.deps.createClient((fallback, reason) => {
+      if (!session || this.disposed) return;
+      session.replaceClient(gate.wrap(fallback), reason);
+      // The replacement replayed the run to the pane's last snapshot; bring it to the others.
+      const s = session;
+      void this.enqueue(async () => {
+        await s.request({ type: 'seek', tMs: this.state.getState().tMs });
+      });
+    });
+    session = createSimSession(gate.wrap(client), () => this.deps.now());
+    const pane: ComparePane = { arch, session, gate, history: new MetricHistory() };
+    // The hosts say "paused" (they only move on `advance`); while the shared clock plays, the
+    // dots glide, a tick behind the simulation (see the header), never stepping back.
+    let anchor = { simMs: 0, wallMs: 0, playing: false };
+    this.stops.push(
+      session.onFrame((frame) => {
+        const clock = session.clock;
+        const { playing, speed } = this.state.getState();
+        clock.playing = playing;
+        if (!playing || frame.reset) {
+          anchor = { simMs: frame.tMs, wallMs: clock.frameWallMs, playing: false };
+          return;
+        }
+        // Where the dots were until now; after a pause they start a tick behind, from rest.
+        const shown = anchor.playing
+          ? viewTimeMs(
+              { frameSimMs: anchor.simMs, frameWallMs: anchor.wallMs, playing: true, speed },
+              clock.frameWallMs,
+            )
+          : anchor.simMs;
+        const simMs = Math.min(frame.tMs, Math.max(frame.tMs - VIEW_LAG_WALL_MS * speed, shown));
+        clock.frameSimMs = simMs;
+        anchor = { simMs, wallMs: clock.frameWallMs, playing: true };
+      }),
+    );
+    const st = session.store;
+    st.setState({
+      act: (action) => void this.act(action),
+      play: () => this.play(),
+      pause: () => this.pause(),
+      step: () => void this.step(),
+      setSpeed: (speed) => this.setSpeed(speed),
+      seek: (tMs) => void this.seek(tMs),
+      advance: (ms) => void this.advance(ms),
+      setFollowUser: (followUser) => {
+        for (const p of this.panes) p.session.store.setState({ followUser });
+      },
+    });
+    return pane;
+  }
+
+  /** Runs `op` after everything queued before it; failures pause the run and show. */
+  private enqueue(op: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(async () => {
+      if (this.disposed) return;
+      try {
+        await op();
+      } catch (e) {
+        this.stopLoop();
+        this.state.setState({
+          playing: false,
+          error: e instanceof Error ? e.message : String(e),
+        });
+        this.syncClocks();
+      }
+    });
+    this.queue = next;
+    return next;
+  }
+
+  private all(msg: Parameters<SimSession['request']>[0]): Promise<Frame[]> {
+    return Promise.all(this.panes.map((p) => p.session.request(msg)));
+  }
+
+  /**
+   * Takes in the replies of one operation: time, commands, the end of the run, and, when
+   * `snaps` is given (one snapshot per pane, at the frames' instant), a sample for the table
+   * and the charts.
+   */
+  private settle(
+    frames: Frame[],
+    snaps: (Snapshot | null)[] | null,
+    opts: { rewind?: boolean } = {},
+  ): void {
+    const tMs = frames[0]!.tMs;
+    if (frames.some((f) => f.tMs !== tMs)) {
+      throw new Error(
+        `The panes fell out of step (${frames.map((f) => f.tMs.toFixed(1)).join(' / ')} ms).`,
+      );
+    }
+    const s = this.state.getState();
+    const patch: Partial<CompareState> = {};
+    if (opts.rewind) for (const p of this.panes) p.history.rewindTo(tMs);
+    if (snaps && snaps.every((x) => x !== null)) {
+      snaps.forEach((x, i) => this.panes[i]!.history.record(x!.tMs, x!.outcome));
+      patch.historyVersion = s.historyVersion + 1;
+      patch.outcomes = snaps.map((x) => x!.outcome);
+      patch.sampleTMs = tMs;
+      patch.liveCommands = snaps[0]!.liveCommands;
+    } else if (opts.rewind) {
+      patch.historyVersion = s.historyVersion + 1;
+    }
+    const ended = tMs >= frames[0]!.endMs;
+    if (ended && s.playing) {
+      patch.playing = false;
+      this.stopLoop();
+    }
+    if (snaps || ended || !s.playing) {
+      patch.tMs = tMs;
+      patch.endMs = frames[0]!.endMs;
+    }
+    this.state.setState(patch);
+    if (patch.playing === false) this.syncClocks();
+  }
+
+  /** Sends `msg` to every pane with snapshots let through to every pane's store. */
+  private async allShown(msg: Parameters<SimSession['request']>[0]): Promise<{
+    frames: Frame[];
+    snaps: (Snapshot | null)[];
+  }> {
+    for (const p of this.panes) p.gate.pass = true;
+    const frames = await this.all(msg);
+    return { frames, snaps: frames.map((f) => f.snapshot) };
+  }
+
+  private syncClocks(): void {
+    const playing = this.state.getState().playing;
+    for (const p of this.panes) p.session.clock.playing = playing;
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  /** Loads the base scenario into every pane (each with its own architecture), at 0 s. */
+  load(base: Scenario, opts: { playing?: boolean } = {}): Promise<void> {
+    this.pause();
+    return this.enqueue(async () => {
+      const speed = this.state.getState().speed;
+      for (const p of this.panes) {
+        p.gate.pass = true;
+        p.history.clear();
+        p.session.hops.clear();
+        p.session.store.setState({ scenario: paneScenario(base, p.arch), log: [], error: null });
+      }
+      const frames = await Promise.all(
+        this.panes.map((p) =>
+          p.session.request({
+            type: 'load',
+            scenario: paneScenario(base, p.arch),
+            playing: false,
+            speed,
+          }),
+        ),
+      );
+      this.state.setState({ loaded: true, base, liveCommands: [], error: null, announcement: '' });
+      this.settle(
+        frames,
+        frames.map((f) => f.snapshot),
+      );
+      if (opts.playing) this.play();
+    });
+  }
+
+  play(): void {
+    const s = this.state.getState();
+    if (this.disposed || !s.loaded || s.playing || s.tMs >= s.endMs) return;
+    this.state.setState({ playing: true });
+    this.syncClocks();
+    this.lastWallMs = this.deps.now();
+    this.raf = this.deps.requestFrame(this.frame);
+  }
+
+  pause(): void {
+    this.stopLoop();
+    if (!this.state.getState().playing) return;
+    this.state.setState({ playing: false });
+    this.syncClocks();
+    // The last ticks carried no snapshot: fetch one, so the counters show where time stopped.
+    void this.enqueue(() => this.advanceAll(0));
+  }
+
+  /** Pauses, then moves every pane forward by STEP_SIM_MS of simulated time. */
+  step(): Promise<void> {
+    this.pause();
+    return this.advance(STEP_SIM_MS);
+  }
+
+  /** Moves every pane forward by exactly `ms` of simulated time (steps, tests). */
+  advance(ms: number): Promise<void> {
+    return this.enqueue(() => this.advanceAll(ms));
+  }
+
+  setSpeed(speed: number): void {
+    const v = clampSpeed(speed);
+    this.state.setState({ speed: v });
+    for (const p of this.panes) void p.session.request({ type: 'speed', speed: v });
+  }
+
+  /** Moves every pane to `tMs`; quick successive seeks (a dragged slider) collapse into one. */
+  seek(tMs: number): Promise<void> {
+    const queued = this.seekTarget !== null;
+    this.seekTarget = tMs;
+    if (queued) return this.queue;
+    return this.enqueue(async () => {
+      const target = this.seekTarget ?? tMs;
+      this.seekTarget = null;
+      const { frames, snaps } = await this.allShown({ type: 'seek', tMs: target });
+      this.lastWallMs = this.deps.now();
+      this.settle(frames, snaps, { rewind: true });
+    });
+  }
+
+  /** Applies a fault or change in every pane at the same simulated instant. */
+  act(action: Action): Promise<void> {
+    return this.enqueue(async () => {
+      const { frames, snaps } = await this.allShown({ type: 'act', action });
+      this.settle(frames, snaps);
+      const at = (frames[0]!.tMs / 1000).toFixed(1);
+      this.state.setState({ announcement: `${describeFault(action)} in every pane at ${at} s.` });
+    });
+  }
+
+  dismissError(): void {
+    this.state.setState({ error: null });
+  }
+
+  /** Waits until every queued operation has finished (tests). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopLoop();
+    for (const stop of this.stops) stop();
+    for (const p of this.panes) p.session.dispose();
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  private stopLoop(): void {
+    if (this.raf) this.deps.cancelFrame(this.raf);
+    this.raf = 0;
+  }
+
+  private readonly frame = (): void => {
+    this.raf = 0;
+    if (this.disposed || !this.state.getState().playing) return;
+    this.raf = this.deps.requestFrame(this.frame);
+    // One tick at a time: while the panes are busy, wall time piles up for the next one.
+    const now = this.deps.now();
+    if (this.ticking || now - this.lastWallMs < TICK_EVERY_WALL_MS) return;
+    const wallMs = Math.min(MAX_TICK_WALL_MS, Math.max(0, now - this.lastWallMs));
+    const ms = wallMs * this.state.getState().speed;
+    if (ms <= 0) return;
+    this.lastWallMs = now;
+    this.ticking = true;
+    const tick = this.tickCount++;
+    void this.enqueue(async () => {
+      // A pause between this tick's scheduling and its turn in the queue wins.
+      if (this.state.getState().playing) await this.advanceTick(ms, tick);
+    }).finally(() => {
+      this.ticking = false;
+    });
+  };
+
+  /** Moves every pane by `ms`, with every snapshot shown (steps, pauses, tests). */
+  private async advanceAll(ms: number): Promise<void> {
+    const { frames, snaps } = await this.allShown({ type: 'advance', ms });
+    this.settle(frames, snaps);
+  }
+
+  /** One tick of the playing loop: samples, and each pane's snapshot on its own tick. */
+  private async advanceTick(ms: number, tick: number): Promise<void> {
+    const n = this.panes.length;
+    const phase = tick % SAMPLE_EVERY_TICKS;
+    this.panes.forEach((p, i) => {
+      p.gate.pass = phase === Math.floor((i * SAMPLE_EVERY_TICKS) / n);
+    });
+    let frames: Frame[];
+    try {
+      frames = await this.all({ type: 'advance', ms });
+    } finally {
+      for (const p of this.panes) p.gate.pass = true;
+    }
+    const snaps = phase === 0 ? frames.map((f, i) => f.snapshot ?? this.panes[i]!.gate.held) : null;
+    this.settle(frames, snaps);
+  }
+}
