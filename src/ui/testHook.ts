@@ -6,7 +6,24 @@
 import type { Snapshot } from '../protocol/snapshot.ts';
 import type { ToSim } from '../protocol/messages.ts';
 import type { SimSession } from '../store/simStore.ts';
+import { HOP_STRIDE } from '../protocol/messages.ts';
+import { viewTimeMs } from '../store/viewClock.ts';
 import type {} from './testHookTypes.ts';
+
+/**
+ * Web Workers the page has started. Recorded by wrapping the Worker constructor when this
+ * module is evaluated, which is before main.tsx creates the simulation client.
+ */
+const startedWorkers: Worker[] = [];
+if (import.meta.env.VITE_TEST_HOOKS === '1' && typeof Worker !== 'undefined') {
+  const NativeWorker = Worker;
+  window.Worker = class RecordedWorker extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      startedWorkers.push(this);
+    }
+  };
+}
 
 /** Waits until the app has loaded its first scenario, so tests never race it. */
 async function appLoaded(session: SimSession): Promise<void> {
@@ -29,7 +46,31 @@ export function installTestHook(session: SimSession): void {
       return snap({ type: 'advance', ms });
     },
     act: (action) => snap({ type: 'act', action }),
+    async play(speed) {
+      if (speed !== undefined) await snap({ type: 'speed', speed });
+      return snap({ type: 'play' });
+    },
+    pause: () => snap({ type: 'pause' }),
+    crashWorker() {
+      const worker = startedWorkers.at(-1);
+      if (!worker) throw new Error('No simulation worker to crash: the engine runs in-thread.');
+      // The worker dies, and the page hears what a browser reports when a worker's script
+      // throws: an error event on the Worker object. The app's own recovery does the rest.
+      worker.terminate();
+      worker.dispatchEvent(
+        new ErrorEvent('error', { message: 'The simulation worker crashed.', cancelable: true }),
+      );
+    },
     snapshot: () => session.store.getState().snapshot,
     clientKind: () => session.store.getState().clientKind,
+    visibleHops() {
+      const { data, count } = session.hops;
+      const t = viewTimeMs(session.clock, performance.now());
+      let n = 0;
+      for (let o = 0; o < count * HOP_STRIDE; o += HOP_STRIDE) {
+        if (data[o + 4]! <= t && t < data[o + 5]!) n++;
+      }
+      return n;
+    },
   };
 }

@@ -8,8 +8,21 @@ export interface TestHook {
   /** Pauses, advances simulated time by `ms`, and resolves with the new snapshot. */
   advance(ms: number): Promise<Snapshot>;
   act(action: Action): Promise<Snapshot>;
+  /** Plays at `speed` (simulated ms per wall ms, if given) and resolves with the snapshot. */
+  play(speed?: number): Promise<Snapshot>;
+  pause(): Promise<Snapshot>;
+  /**
+   * Kills the simulation worker the way a crash would (terminated, then an error event on
+   * the Worker object). The app should say so and carry on in-thread from the same place.
+   */
+  crashWorker(): void;
   snapshot(): Snapshot | null;
   clientKind(): string | null;
+  /**
+   * Read-only, for the benchmark: hops in the dot layer's buffer that are travelling at the
+   * view's current time (depart ≤ t < arrive), i.e. the requests in flight on screen.
+   */
+  visibleHops(): number;
 }
 
 declare global {

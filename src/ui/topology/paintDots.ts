@@ -43,6 +43,11 @@ export interface DotFrame {
 
 /** Above this many visible dots, draw a stable sample (by request number) of the crowd. */
 export const MAX_DOTS = 3000;
+/**
+ * Dots per path. Skia's software rasteriser slows down faster than linearly on one path of
+ * thousands of circles that share the same lanes (scanlines); short paths keep it linear.
+ */
+export const DOTS_PER_PATH = 32;
 const MAX_LABELS = 3;
 const NAMED = USER_COLOURS.length;
 /** Buckets: one per named user, then crowd, then failed responses. */
@@ -162,19 +167,22 @@ export class DotPainter {
     if (n === 0) return;
     const xy = this.xy[bucket]!;
     ctx.globalAlpha = alpha;
-    ctx.beginPath();
-    for (let i = 0; i < n; i++) {
-      const x = xy[i * 2]!;
-      const y = xy[i * 2 + 1]!;
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-    }
     ctx.fillStyle = colour;
-    ctx.fill();
     if (outline) {
       ctx.lineWidth = outlineW;
       ctx.strokeStyle = outline;
-      ctx.stroke();
+    }
+    for (let start = 0; start < n; start += DOTS_PER_PATH) {
+      ctx.beginPath();
+      const end = Math.min(n, start + DOTS_PER_PATH);
+      for (let i = start; i < end; i++) {
+        const x = xy[i * 2]!;
+        const y = xy[i * 2 + 1]!;
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, Math.PI * 2);
+      }
+      ctx.fill();
+      if (outline) ctx.stroke();
     }
     ctx.globalAlpha = 1;
   }
@@ -191,16 +199,19 @@ export class DotPainter {
     if (n === 0) return;
     const xy = this.xy[bucket]!;
     ctx.globalAlpha = alpha;
-    ctx.beginPath();
-    for (let i = 0; i < n; i++) {
-      const x = xy[i * 2]!;
-      const y = xy[i * 2 + 1]!;
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-    }
     ctx.lineWidth = 2;
     ctx.strokeStyle = colour;
-    ctx.stroke();
+    for (let start = 0; start < n; start += DOTS_PER_PATH) {
+      ctx.beginPath();
+      const end = Math.min(n, start + DOTS_PER_PATH);
+      for (let i = start; i < end; i++) {
+        const x = xy[i * 2]!;
+        const y = xy[i * 2 + 1]!;
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, Math.PI * 2);
+      }
+      ctx.stroke();
+    }
     ctx.globalAlpha = 1;
   }
 
