@@ -4,12 +4,27 @@
 // works at a domain root, under a GitHub Pages project path, on a course server's deep
 // sub-path or from a file share. e2e/subpath.spec.ts checks this against a real sub-path.
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
 
+/**
+ * The dev server's hot reload injects an inline script, which index.html's strict
+ * Content-Security-Policy forbids: drop the policy while serving in development only.
+ * Builds (dist/, dist-e2e/, and so `vite preview` and every e2e test) keep it.
+ */
+function cspOffInDevServer(): Plugin {
+  return {
+    name: 'statecraft:csp-off-in-dev-server',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins: [react(), serviceWorkerPlugin(), cspOffInDevServer()],
   worker: {
     // Module workers: the simulation worker imports src/sim like any other module.
     format: 'es',

@@ -1,7 +1,11 @@
 // Collects everything on a page that should never happen in a healthy run: console
-// errors, uncaught exceptions, failed requests and HTTP error responses. Attach it before
-// the first navigation, then assert the lists are empty at the end of the test.
+// errors, uncaught exceptions, Content-Security-Policy violations, failed requests and HTTP
+// error responses. Attach it before the first navigation, then assert the lists are empty at
+// the end of the test.
 import type { Page } from '@playwright/test';
+
+/** Prefix of the console error a CSP violation is reported as (see watchPageHealth). */
+export const CSP_VIOLATION = 'CSP violation';
 
 export interface PageHealth {
   /** `console.error` messages and uncaught page errors. */
@@ -12,6 +16,17 @@ export interface PageHealth {
 
 export function watchPageHealth(page: Page): PageHealth {
   const health: PageHealth = { consoleErrors: [], failedRequests: [] };
+
+  // Every frame of the page reports CSP violations as console errors, so every spec that
+  // checks `consoleErrors` also fails on a blocked script, style, image, worker or request.
+  void page.addInitScript((prefix: string) => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(
+        `${prefix}: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}` +
+          ` at ${e.sourceFile || e.documentURI}:${e.lineNumber}`,
+      );
+    });
+  }, CSP_VIOLATION);
 
   page.on('console', (message) => {
     if (message.type() !== 'error') return;

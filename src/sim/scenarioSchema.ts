@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import {
   ALGORITHMS,
+  DEFAULTS,
   ARCHITECTURES,
   LIMITS,
   MISSING_SESSION_POLICIES,
@@ -43,6 +44,16 @@ const text = (max: number) =>
   v.pipe(v.string('must be text'), v.maxLength(max, `must be at most ${max} characters`));
 
 const serverRef = int(1, LIMITS.servers);
+
+/**
+ * Most requests per second one user may send on average. Any scenario may be scaled to
+ * LIMITS.users by a live `set-users`, so this bounds the whole run's load: 50,000 users at
+ * 2 requests a second is about 100,000 requests per simulated second, which the engine runs
+ * in about a second of wall time. Faster "users" would let one file or link stall the page.
+ */
+export const MAX_REQUESTS_PER_USER_PER_S = 2;
+const THINK_DEFAULT_S = DEFAULTS.users.thinkTimeS;
+const HEAVY_FACTOR_DEFAULT = DEFAULTS.users.heavyFactor;
 
 const atS = num(0, LIMITS.durationS);
 
@@ -114,14 +125,22 @@ export const ScenarioSchema = v.strictObject(
       }),
     ),
     users: v.optional(
-      v.strictObject({
-        count: v.optional(int(0, LIMITS.users)),
-        thinkTimeS: v.optional(num(0.01, 3600)),
-        heavyShare: v.optional(num(0, 1)),
-        heavyFactor: v.optional(num(1, 1000)),
-        sharedIpGroups: v.optional(int(0, 1000)),
-        sharedIpShare: v.optional(num(0, 1)),
-      }),
+      v.pipe(
+        v.strictObject({
+          count: v.optional(int(0, LIMITS.users)),
+          thinkTimeS: v.optional(num(0.5, 3600)),
+          heavyShare: v.optional(num(0, 1)),
+          heavyFactor: v.optional(num(1, 1000)),
+          sharedIpGroups: v.optional(int(0, 1000)),
+          sharedIpShare: v.optional(num(0, 1)),
+        }),
+        v.check((u) => {
+          const think = u.thinkTimeS ?? THINK_DEFAULT_S;
+          const share = u.heavyShare ?? 0;
+          const perUserPerS = (1 - share + share * (u.heavyFactor ?? HEAVY_FACTOR_DEFAULT)) / think;
+          return perUserPerS <= MAX_REQUESTS_PER_USER_PER_S;
+        }, `users would send more than ${MAX_REQUESTS_PER_USER_PER_S} requests a second each on average; raise thinkTimeS or lower heavyShare or heavyFactor`),
+      ),
     ),
     network: v.optional(
       v.strictObject({
@@ -147,8 +166,18 @@ export const ScenarioSchema = v.strictObject(
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
+/**
+ * A field path as shown in a message. Paths come from the file, so an unknown key may be
+ * empty, huge or full of punctuation: anything but a plain dotted name is quoted and cut short.
+ */
+function fieldName(path: string | null): string | null {
+  if (path === null || /^[A-Za-z0-9_$.]{1,80}$/.test(path)) return path;
+  const clipped = path.length > 40 ? `${path.slice(0, 40)}…` : path;
+  return JSON.stringify(clipped);
+}
+
 function describe(issue: v.BaseIssue<unknown>): string {
-  const path = v.getDotPath(issue);
+  const path = fieldName(v.getDotPath(issue));
   if (issue.input === undefined && issue.message.startsWith('Invalid key')) {
     return `${path ?? 'scenario'}: is required`;
   }

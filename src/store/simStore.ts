@@ -83,7 +83,13 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
   let nextRequestId = 1;
   const waiting = new Map<number, { resolve: (f: Frame) => void; reject: (e: Error) => void }>();
 
-  const send = (msg: ToSim): void => client.send(msg);
+  // The scenario of the run the simulation holds: the last one loaded, by the store's `load`
+  // or by a direct request (lessons load their steps that way). A replacement client needs it.
+  let loadedScenario: Scenario | null = null;
+  const send = (msg: ToSim): void => {
+    if (msg.type === 'load') loadedScenario = msg.scenario;
+    client.send(msg);
+  };
 
   const store = createStore<SimStoreState>()((set, get) => ({
     clientKind: client.kind,
@@ -188,16 +194,22 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
       unsubscribe();
       client = next;
       unsubscribe = client.subscribe(onMessage);
+      // Requests the old client took with it will never be answered: say so to their callers
+      // instead of leaving them waiting (a lesson step opening would stay busy for ever).
+      for (const w of waiting.values()) {
+        w.reject(new Error(`The simulation restarted on the main thread (${reason}).`));
+      }
+      waiting.clear();
       const s = store.getState();
       store.setState({
         clientKind: next.kind,
         notice: `The simulation moved to the main thread (${reason}). Your run was restored.`,
       });
-      if (s.scenario) {
+      if (loadedScenario) {
         // Replay the learner's commands to the same moment: nothing is lost.
         send({
           type: 'load',
-          scenario: s.scenario,
+          scenario: loadedScenario,
           commands: s.snapshot?.liveCommands ?? [],
           atMs: s.snapshot?.tMs ?? 0,
           playing: s.playing,

@@ -13,6 +13,8 @@ import { Playground } from './playground/Playground.tsx';
 import { ThemeToggle } from './panels/ThemeToggle.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { EmbedButton } from './embed/EmbedButton.tsx';
+import { KeyboardShortcuts } from './help/KeyboardShortcuts.tsx';
+import { MotionToggle } from './panels/MotionToggle.tsx';
 import './embed/embed.css';
 import { decodeRun } from './share/shareLink.ts';
 import { parseOrigin, startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
@@ -21,6 +23,10 @@ import { DEFAULT_PRESET, type UrlOptions } from './urlOptions.ts';
 // Lessons load on demand: the playground does not pay for their text and code.
 const LessonsMode = lazy(() =>
   import('./lessons/LessonsMode.tsx').then((m) => ({ default: m.LessonsMode })),
+);
+// Compare mode too: it runs its own sessions, one per pane.
+const CompareMode = lazy(() =>
+  import('./compare/CompareMode.tsx').then((m) => ({ default: m.CompareMode })),
 );
 
 async function startPlayground(session: SimSession, options: UrlOptions): Promise<string | null> {
@@ -35,7 +41,7 @@ async function startPlayground(session: SimSession, options: UrlOptions): Promis
         playing: false,
         speed: run.speed,
       });
-      return null;
+      return decoded.notice ?? null;
     }
     // Fall through to the defaults, and say why.
     const scenario = presetScenario(options.preset) ?? presetScenario(DEFAULT_PRESET)!;
@@ -73,7 +79,8 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
   useEffect(() => {
     if (!options.embed) return;
     return startEmbedBridge(parseOrigin(options.parentOrigin), (cmd) => {
-      if (cmd.type === 'play' || cmd.type === 'pause') {
+      // Compare mode's panes have their own clock: it takes play and pause from the event.
+      if ((cmd.type === 'play' || cmd.type === 'pause') && options.mode !== 'compare') {
         void session.request({ type: cmd.type });
       } else {
         window.dispatchEvent(new CustomEvent(PARENT_COMMAND_EVENT, { detail: cmd }));
@@ -85,6 +92,10 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
     options.mode === 'lessons' ? (
       <Suspense fallback={<p className="loading">Loading lessons…</p>}>
         <LessonsMode lessonId={options.lesson} step={options.step} />
+      </Suspense>
+    ) : options.mode === 'compare' ? (
+      <Suspense fallback={<p className="loading">Loading the comparison…</p>}>
+        <CompareMode options={options} />
       </Suspense>
     ) : (
       <Playground />
@@ -109,12 +120,22 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
               >
                 Lessons
               </a>
+              <a
+                href="?mode=compare"
+                aria-current={options.mode === 'compare' ? 'page' : undefined}
+              >
+                Compare
+              </a>
             </nav>
             <p className="tagline">See where state lives — and what happens when it dies.</p>
-            <EngineStatus />
+            {options.mode !== 'compare' && <EngineStatus />}
             {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
             <EmbedButton />
-            <ThemeToggle />
+            <div className="header-tools">
+              <KeyboardShortcuts mode={options.mode} />
+              <MotionToggle />
+              <ThemeToggle />
+            </div>
           </header>
         )}
         <Notices problems={problems} />
@@ -126,7 +147,9 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
             <a href={fullAppUrl()} target="_blank" rel="noreferrer">
               Open in Statecraft ↗
             </a>
-            <EngineStatus />
+            <KeyboardShortcuts mode={options.mode} />
+            <MotionToggle />
+            {options.mode !== 'compare' && <EngineStatus />}
           </footer>
         )}
       </div>

@@ -17,6 +17,7 @@ import { PARENT_COMMAND_EVENT, type ParentCommand } from '../embed/embedBridge.t
 import { PredictionBlock } from './PredictionBlock.tsx';
 import { loadProgress, updateLesson } from './progress.ts';
 import { LessonCounters } from './LessonCounters.tsx';
+import { Announcer } from '../panels/log/Announcer.tsx';
 import { StepActionButton } from './StepActionButton.tsx';
 import { useStepProgress, type StepStart } from './useStepProgress.ts';
 
@@ -195,9 +196,12 @@ export function LessonPlayer({
 
   return (
     <div className="lesson-layout">
+      <h1 className="sr-only">Lesson: {lesson.title}</h1>
       <section className="lesson-stage" aria-label="Simulation">
         <TopologyView />
         <LessonCounters />
+        {/* Crashes and losses read out politely, as in the playground. */}
+        <Announcer />
       </section>
       <article
         className="lesson-card"

@@ -61,7 +61,9 @@ export function ScenarioFile() {
       return;
     }
     load(result.scenario, { playing: true });
-    setMessage({ ok: true, text: `Loaded ${file.name}.` });
+    // The name comes from the file: React renders it as text, never as markup.
+    const name = result.scenario.name ? `“${result.scenario.name}” from ` : '';
+    setMessage({ ok: true, text: `Loaded ${name}${file.name}.` });
   };
 
   return (

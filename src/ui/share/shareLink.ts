@@ -8,7 +8,10 @@
  * seed, c: [[atMs, action, arg?], …], t: ms, x: speed }`.
  */
 import {
+  DEFAULTS,
+  LIMITS,
   presetScenario,
+  resolveScenario,
   validateAction,
   validateScenario,
   type Action,
@@ -25,7 +28,27 @@ export interface SharedRun {
   speed: number;
 }
 
-export type DecodeResult = { ok: true; run: SharedRun } | { ok: false; error: string };
+/** `notice`: the link was opened, but not quite as written (and why). */
+export type DecodeResult =
+  { ok: true; run: SharedRun; notice?: string } | { ok: false; error: string };
+
+/**
+ * Most requests a link may make the page replay before it opens (about 20 million events,
+ * seconds of work for the engine). Opening a link replays the run from 0 s to its time in one
+ * go; without this a link with the heaviest allowed traffic and a late time would keep the
+ * engine busy for hours (and the page too, where the engine runs in-thread).
+ */
+export const MAX_REPLAY_REQUESTS = 3_000_000;
+
+/** The most requests per simulated second the run can reach: peak users × each one's rate. */
+function peakRequestsPerS(scenario: Scenario, commands: readonly TimedCommand[]): number {
+  const r = resolveScenario(scenario);
+  let users = r.users.count;
+  for (const e of r.timeline) if (e.action === 'set-users') users = Math.max(users, e.count);
+  for (const c of commands) if (c.action === 'set-users') users = Math.max(users, c.count);
+  const u = r.users;
+  return (users * (1 - u.heavyShare + u.heavyShare * u.heavyFactor)) / u.thinkTimeS;
+}
 
 /** Longest fragment we try to decode (characters), so a hostile link cannot stall the page. */
 export const MAX_FRAGMENT_CHARS = 16_384;
@@ -54,7 +77,13 @@ const ARG_NAME: Record<string, string> = {
 function expandCommand(raw: unknown): TimedCommand | null {
   if (!Array.isArray(raw) || raw.length < 2 || raw.length > 3) return null;
   const [atMs, name, arg] = raw as unknown[];
-  if (typeof atMs !== 'number' || !Number.isFinite(atMs) || atMs < 0 || typeof name !== 'string') {
+  if (
+    typeof atMs !== 'number' ||
+    !Number.isFinite(atMs) ||
+    atMs < 0 ||
+    atMs > LIMITS.durationS * 1000 ||
+    typeof name !== 'string'
+  ) {
     return null;
   }
   const body: Record<string, unknown> = { action: name };
@@ -104,6 +133,8 @@ async function pipe(
   }
   return out;
 }
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 export async function encodeRun(run: SharedRun): Promise<string> {
   const unchangedPreset =
@@ -161,7 +192,19 @@ export async function decodeRun(fragment: string): Promise<DecodeResult> {
     if (!cmd) return { ok: false, error: 'The shared run contains a command that is not valid.' };
     commands.push(cmd);
   }
-  const t = typeof body.t === 'number' && Number.isFinite(body.t) ? Math.max(0, body.t) : 0;
-  const x = typeof body.x === 'number' && Number.isFinite(body.x) ? body.x : 0.1;
+  // Bounded like everything else from a link: the time within the run, the speed within the
+  // speed slider's range (0.0005 … 20 simulated ms per wall ms, as in urlOptions.ts).
+  const endMs = (scenario.durationS ?? DEFAULTS.durationS) * 1000;
+  const t = typeof body.t === 'number' && Number.isFinite(body.t) ? clamp(body.t, 0, endMs) : 0;
+  const x = typeof body.x === 'number' && Number.isFinite(body.x) ? clamp(body.x, 0.0005, 20) : 0.1;
+  const peak = peakRequestsPerS(scenario, commands);
+  const maxT = peak > 0 ? Math.floor((MAX_REPLAY_REQUESTS / peak) * 1000) : endMs;
+  if (t > maxT) {
+    const run = { scenario, preset, commands, atMs: maxT, speed: x };
+    const notice =
+      `The shared run is too heavy to replay to ${(t / 1000).toFixed(0)} s here; it opens at ` +
+      `${(maxT / 1000).toFixed(1)} s. Press Play to go on from there.`;
+    return { ok: true, run, notice };
+  }
   return { ok: true, run: { scenario, preset, commands, atMs: t, speed: x } };
 }

@@ -62,6 +62,7 @@ let lossSerial = 0;
 const selectSnapshot = (s: SimStoreState) => s.snapshot;
 const selectFollow = (s: SimStoreState) => s.followUser;
 const selectVocab = (s: SimStoreState) => s.vocabulary;
+const selectPlaying = (s: SimStoreState) => s.playing;
 
 /** Container size, rounded so that small jitters do not re-lay the graph out. */
 function useContainerSize(ref: RefObject<HTMLDivElement | null>): { w: number; h: number } {
@@ -87,6 +88,7 @@ function TopologyGraph() {
   const snapshot = useSim(selectSnapshot);
   const follow = useSim(selectFollow);
   const vocab = useSim(selectVocab);
+  const playing = useSim(selectPlaying);
   const rootRef = useRef<HTMLDivElement>(null);
   const size = useContainerSize(rootRef);
   const { fitView } = useReactFlow();
@@ -170,7 +172,7 @@ function TopologyGraph() {
   }, [fitView, layout, hasNodes]);
 
   return (
-    <div className="topo-root" ref={rootRef}>
+    <div className="topo-root" ref={rootRef} data-playing={playing}>
       {snapshot ? (
         <TopologyUiContext.Provider value={ui}>
           <ReactFlow

@@ -1,9 +1,11 @@
 /**
  * The users: the named ones as lettered, coloured avatars (click to follow one), the crowd
- * as a count.
+ * as a count. When the picture is zoomed out so far that an avatar would be a target smaller
+ * than 24 × 24 CSS px (WCAG 2.5.8), avatars are shown but not clickable; the playground's
+ * "Follow a user" list does the same job at full size.
  */
-import { memo, type CSSProperties } from 'react';
-import type { NodeProps } from '@xyflow/react';
+import { memo, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { useSim, useSimSession } from '../SimContext.tsx';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { AvatarState, UsersNodeT } from './graph.ts';
@@ -12,6 +14,25 @@ import { readableOn, userColour } from './palette.ts';
 import { cap } from './words.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
+const selectZoom = (s: ReactFlowState) => s.transform[2];
+
+/** Smallest pointer target, in CSS px on screen (WCAG 2.2 target size, minimum). */
+const MIN_TARGET_PX = 24;
+
+/** Whether the avatars, at the view's zoom, are big enough to be buttons. */
+function useAvatarsClickable(): [RefObject<HTMLDivElement | null>, boolean] {
+  const zoom = useStore(selectZoom);
+  const ref = useRef<HTMLDivElement>(null);
+  const [clickable, setClickable] = useState(true);
+  useLayoutEffect(() => {
+    const first = ref.current?.firstElementChild as HTMLElement | null;
+    if (!first) return;
+    // offsetWidth/Height are layout sizes, before React Flow's zoom transform.
+    const px = Math.min(first.offsetWidth, first.offsetHeight) * zoom;
+    setClickable(px >= MIN_TARGET_PX);
+  }, [zoom]);
+  return [ref, clickable];
+}
 
 /** "44K" rather than "44,290": the box is narrow. */
 const COUNT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
@@ -25,36 +46,49 @@ const STATE_WORDS: Record<AvatarState, string> = {
 export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>) {
   const session = useSimSession();
   const vocab = useSim(selectVocab);
+  const [avatarsRef, clickable] = useAvatarsClickable();
   return (
     <div className="topo-node topo-users" role="group" aria-label={cap(vocab.users)}>
       <div className="topo-head">
         <span className="topo-title">{cap(vocab.users)}</span>
         <span className="topo-sub">{COUNT.format(data.loggedIn)} logged in</span>
       </div>
-      <div className="topo-avatars">
+      <div className="topo-avatars" ref={avatarsRef}>
         {data.avatars.map((a) => {
           const colour = userColour(a.idx);
           const followed = data.follow === a.idx;
-          return (
-            <button
-              key={a.idx}
-              type="button"
-              className={`topo-avatar nodrag nopan is-${a.state}${followed ? ' is-followed' : ''}`}
-              style={{ '--chip': colour, '--chip-text': readableOn(colour) } as CSSProperties}
-              aria-label={`Follow ${a.name}`}
-              aria-pressed={followed}
-              title={`${a.name}: ${STATE_WORDS[a.state]}${followed ? ' (following)' : ''}`}
-              onClick={() => session.store.getState().setFollowUser(followed ? null : a.idx)}
-            >
-              {/* The initial and the "lost" badge are drawn by CSS, so the button's visible
-                  text is just the name, which its accessible name ("Follow Alice") contains. */}
+          const className = `topo-avatar nodrag nopan is-${a.state}${followed ? ' is-followed' : ''}`;
+          const style = { '--chip': colour, '--chip-text': readableOn(colour) } as CSSProperties;
+          const title = `${a.name}: ${STATE_WORDS[a.state]}${followed ? ' (following)' : ''}`;
+          // The initial and the "lost" badge are drawn by CSS, so the visible text is just
+          // the name, which the button's accessible name ("Follow Alice") contains.
+          const face = (
+            <>
               <span
                 className="topo-avatar-dot"
                 aria-hidden="true"
                 data-initial={a.name.charAt(0)}
               />
               <span className="topo-avatar-name">{a.name}</span>
+            </>
+          );
+          return clickable ? (
+            <button
+              key={a.idx}
+              type="button"
+              className={className}
+              style={style}
+              aria-label={`Follow ${a.name}`}
+              aria-pressed={followed}
+              title={title}
+              onClick={() => session.store.getState().setFollowUser(followed ? null : a.idx)}
+            >
+              {face}
             </button>
+          ) : (
+            <span key={a.idx} className={className} style={style} title={title}>
+              {face}
+            </span>
           );
         })}
       </div>

@@ -1,19 +1,10 @@
-/** Whether the learner asked for less motion (prefers-reduced-motion: reduce), live. */
+/**
+ * Whether the view should hold still: the "Reduce motion" switch when the learner has used
+ * it, otherwise the system's prefers-reduced-motion (see motionPreference.ts). Live.
+ */
 import { useSyncExternalStore } from 'react';
-
-const QUERY = '(prefers-reduced-motion: reduce)';
-
-function subscribe(onChange: () => void): () => void {
-  if (typeof window === 'undefined' || !window.matchMedia) return () => {};
-  const mq = window.matchMedia(QUERY);
-  mq.addEventListener('change', onChange);
-  return () => mq.removeEventListener('change', onChange);
-}
-
-function read(): boolean {
-  return typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia(QUERY).matches;
-}
+import { motionReduced, subscribeMotion } from './motionPreference.ts';
 
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, read, () => false);
+  return useSyncExternalStore(subscribeMotion, motionReduced, () => false);
 }
