@@ -32,7 +32,10 @@ export function watchPageHealth(page: Page): PageHealth {
     if (message.type() !== 'error') return;
     const { url, lineNumber } = message.location();
     const where = url ? ` (${url}:${lineNumber})` : '';
-    health.consoleErrors.push(`console.error: ${message.text()}${where}`);
+    // Chromium's own console report of a CSP block counts too: the init script's
+    // listener may not be in place yet in a document that loads right after this call.
+    const tag = /Content Security Policy/.test(message.text()) ? `${CSP_VIOLATION}: ` : '';
+    health.consoleErrors.push(`${tag}console.error: ${message.text()}${where}`);
   });
   page.on('pageerror', (error) => {
     health.consoleErrors.push(`pageerror: ${error.name}: ${error.message}`);
