@@ -87,3 +87,21 @@ describe('in-thread client contract', () => {
     expect(still.tMs).toBe(2000);
   });
 });
+
+describe('checkpoints', () => {
+  it('stay bounded on a long run, and seeking still lands on the same state', async () => {
+    const client = createInThreadClient();
+    try {
+      const long = { ...CONTRACT_SCENARIO, durationS: 1200, users: { count: 30, thinkTimeS: 3 } };
+      await request(client, { type: 'load', scenario: long, playing: false });
+      const end = await request(client, { type: 'advance', ms: 1_200_000 });
+      expect(end.snapshot!.checkpointsMs.length).toBeLessThanOrEqual(32);
+      expect(end.snapshot!.checkpointsMs[0]).toBe(0);
+      await request(client, { type: 'seek', tMs: 333_000 });
+      const again = await request(client, { type: 'seek', tMs: end.tMs });
+      expect(again.snapshot!.outcome.eventLogHash).toBe(end.snapshot!.outcome.eventLogHash);
+    } finally {
+      client.dispose();
+    }
+  });
+});

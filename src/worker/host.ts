@@ -16,6 +16,11 @@ import {
 import { HOP_STRIDE, type FromSim, type ToSim } from '../protocol/messages.ts';
 import { buildSnapshot } from './buildSnapshot.ts';
 
+/**
+ * At most this many checkpoints are kept; past it every other one is dropped (and from then
+ * on only every second boundary is kept), so memory stays bounded however long the run.
+ */
+export const MAX_CHECKPOINTS = 32;
 /** Simulated time between checkpoints, in ms. */
 export const CHECKPOINT_EVERY_MS = 10_000;
 /** Wall time between snapshots while playing, in ms. */
@@ -88,6 +93,8 @@ export class SimHost {
   private collector = new Collector();
   private live: TimedCommand[] = [];
   private checkpoints: SimState[] = [];
+  /** Keep a checkpoint only at every `stride`-th boundary (doubles as the run grows). */
+  private stride = 1;
   private playing = false;
   private speed = 0.1;
   private lastWallMs = 0;
@@ -176,6 +183,7 @@ export class SimHost {
     this.live = commands;
     for (const c of commands) this.sim.enqueue({ ...c });
     this.checkpoints = [];
+    this.stride = 1;
     this.collector.takeHops();
     this.collector.takeEvents();
     this.speed = clampSpeed(msg.speed ?? this.speed);
@@ -227,13 +235,18 @@ export class SimHost {
   private maybeCheckpoint(): void {
     const sim = this.sim!;
     const now = sim.nowMs;
-    if (now % CHECKPOINT_EVERY_MS !== 0) return;
+    if (now % (CHECKPOINT_EVERY_MS * this.stride) !== 0) return;
     if (this.checkpoints.some((c) => c.nowMs === now)) return;
     const cp = sim.checkpoint();
     // Learner commands are replayed from `live`, not from the checkpoint.
     cp.pending = cp.pending.filter((c) => !c.live);
     this.checkpoints.push(cp);
     this.checkpoints.sort((a, b) => a.nowMs - b.nowMs);
+    while (this.checkpoints.length > MAX_CHECKPOINTS) {
+      this.stride *= 2;
+      const every = CHECKPOINT_EVERY_MS * this.stride;
+      this.checkpoints = this.checkpoints.filter((c) => c.nowMs % every === 0);
+    }
   }
 
   private seek(tMs: number): void {
