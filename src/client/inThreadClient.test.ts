@@ -105,3 +105,20 @@ describe('checkpoints', () => {
     }
   });
 });
+
+describe('long jumps', () => {
+  it('send only recent hops, not every hop of the skipped stretch', async () => {
+    const client = createInThreadClient();
+    try {
+      const busy = { ...CONTRACT_SCENARIO, durationS: 600, users: { count: 300, thinkTimeS: 3 } };
+      await request(client, { type: 'load', scenario: busy, playing: false });
+      const frame = await request(client, { type: 'advance', ms: 600_000 });
+      // About 100 requests a second, 6 hops each: the whole run would be ~360,000 hops.
+      expect(frame.hops.length / 7).toBeLessThan(5_000);
+      const seek = await request(client, { type: 'seek', tMs: 100_000 });
+      expect(seek.hops.length / 7).toBeLessThan(5_000);
+    } finally {
+      client.dispose();
+    }
+  });
+});

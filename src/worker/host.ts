@@ -28,6 +28,8 @@ const SNAPSHOT_EVERY_WALL_MS = 200;
 /** A frame never advances more than this much wall time (a hidden tab must not jump ahead). */
 const MAX_TICK_WALL_MS = 100;
 export const MIN_SPEED = 0.0005;
+/** During long jumps, hops that ended more than this long ago (simulated ms) are dropped. */
+const KEEP_ENDED_HOPS_MS = 2000;
 export const MAX_SPEED = 20;
 
 class Collector implements SimObserver {
@@ -79,6 +81,19 @@ class Collector implements SimObserver {
     }
     this.hopCount = 0;
     return Float64Array.from(out);
+  }
+
+  /** Forgets hops that arrived before `tMs`, in place. */
+  dropEndedBefore(tMs: number): void {
+    const h = this.hops;
+    let w = 0;
+    for (let i = 0; i < this.hopCount; i++) {
+      const o = i * HOP_STRIDE;
+      if (h[o + 5]! < tMs) continue;
+      if (w !== i) h.copyWithin(w * HOP_STRIDE, o, o + HOP_STRIDE);
+      w++;
+    }
+    this.hopCount = w;
   }
 
   takeEvents(): SimEvent[] {
@@ -216,11 +231,19 @@ export class SimHost {
   private advanceTo(tMs: number, quiet = false): void {
     const sim = this.sim!;
     const target = Math.min(tMs, sim.endMs);
+    const longJump = target - sim.nowMs > CHECKPOINT_EVERY_MS;
     while (sim.nowMs < target) {
       const nextCp = (Math.floor(sim.nowMs / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS;
       sim.runUntil(Math.min(target, nextCp));
       this.maybeCheckpoint();
+      if (sim.nowMs < target) {
+        // A long jump: requests that finished a while ago will never be drawn, so do not
+        // let them pile up (a seek across a busy run would otherwise hold millions of hops).
+        this.collector.dropEndedBefore(sim.nowMs - KEEP_ENDED_HOPS_MS);
+        if (quiet) this.collector.takeEvents();
+      }
     }
+    if (longJump) this.collector.dropEndedBefore(sim.nowMs - KEEP_ENDED_HOPS_MS);
     if (quiet) {
       // After a jump only the requests still travelling matter to the view.
       const hops = this.collector.takeHops(sim.nowMs);
