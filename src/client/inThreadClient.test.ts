@@ -106,6 +106,26 @@ describe('checkpoints', () => {
   });
 });
 
+describe('checkpoints for crowds', () => {
+  it('keep fewer copies when each copy is large', async () => {
+    const client = createInThreadClient();
+    try {
+      const crowd = {
+        ...CONTRACT_SCENARIO,
+        durationS: 100,
+        users: { count: 20_000, thinkTimeS: 30 },
+      };
+      await request(client, { type: 'load', scenario: crowd, playing: false });
+      const end = await request(client, { type: 'advance', ms: 100_000 });
+      // 100,000 user-copies at most: 5 checkpoints of 20,000 users.
+      expect(end.snapshot!.checkpointsMs.length).toBeLessThanOrEqual(5);
+      expect(end.snapshot!.checkpointsMs.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      client.dispose();
+    }
+  }, 30_000);
+});
+
 describe('long jumps', () => {
   it('send only recent hops, not every hop of the skipped stretch', async () => {
     const client = createInThreadClient();

@@ -21,6 +21,8 @@ import { buildSnapshot } from './buildSnapshot.ts';
  * on only every second boundary is kept), so memory stays bounded however long the run.
  */
 export const MAX_CHECKPOINTS = 32;
+/** Users × checkpoints kept at most (about 100 MB of copies at ~1 KB a user). */
+const CHECKPOINT_USER_BUDGET = 100_000;
 /** Simulated time between checkpoints, in ms. */
 export const CHECKPOINT_EVERY_MS = 10_000;
 /** Wall time between snapshots while playing, in ms. */
@@ -265,11 +267,23 @@ export class SimHost {
     cp.pending = cp.pending.filter((c) => !c.live);
     this.checkpoints.push(cp);
     this.checkpoints.sort((a, b) => a.nowMs - b.nowMs);
-    while (this.checkpoints.length > MAX_CHECKPOINTS) {
+    while (this.checkpoints.length > this.checkpointBudget()) {
       this.stride *= 2;
       const every = CHECKPOINT_EVERY_MS * this.stride;
       this.checkpoints = this.checkpoints.filter((c) => c.nowMs % every === 0);
     }
+  }
+
+  /**
+   * How many checkpoints to keep: MAX_CHECKPOINTS for ordinary runs, fewer for crowds (a
+   * checkpoint of 50,000 users is megabytes), never fewer than 4.
+   */
+  private checkpointBudget(): number {
+    const users = this.sim!.state.users.length;
+    return Math.max(
+      4,
+      Math.min(MAX_CHECKPOINTS, Math.floor(CHECKPOINT_USER_BUDGET / Math.max(1, users))),
+    );
   }
 
   private seek(tMs: number): void {
