@@ -8,9 +8,16 @@
 // Browser: Debian's Chromium at /usr/bin/chromium by default (Playwright cannot download
 // its own browsers on every machine). PLAYWRIGHT_CHROMIUM_PATH overrides the path; set it
 // to the empty string to use the browsers installed by `npx playwright install`.
+// E2E_PORT (default 4173) moves both servers: see e2e/support/urls.ts.
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { PREVIEW_URL, SUBPATH_APP_URL, SUBPATH_BASE, SUBPATH_PORT } from './e2e/support/urls';
+import {
+  PREVIEW_PORT,
+  PREVIEW_URL,
+  SUBPATH_APP_URL,
+  SUBPATH_BASE,
+  SUBPATH_PORT,
+} from './e2e/support/urls';
 
 const isCI = !!process.env.CI;
 
@@ -63,7 +70,7 @@ export default defineConfig({
   webServer: [
     {
       name: 'preview',
-      command: 'npx vite preview --outDir dist-e2e',
+      command: `npx vite preview --outDir dist-e2e --port ${PREVIEW_PORT}`,
       url: PREVIEW_URL,
       reuseExistingServer: !isCI,
       timeout: 60_000,
