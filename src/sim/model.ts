@@ -7,6 +7,7 @@ import { createQueue, type EventQueue } from './heap.ts';
 import { createStream, type RandomStream } from './random.ts';
 import type { ResolvedScenario, TimedCommand } from './scenario.ts';
 import { createHistogram, type Histogram } from './histogram.ts';
+import type { ChatState } from './chat/chatState.ts';
 
 /** The steps of a shopping journey. */
 export const Op = { Login: 0, Browse: 1, AddToCart: 2, ViewCart: 3, Checkout: 4 } as const;
@@ -224,6 +225,8 @@ export interface SimState {
   latency: Histogram;
   rehomed: RehomeRecord[];
   deploy: DeployState | null;
+  /** The real-time chat workload, when the scenario has one (src/sim/chat). */
+  chat: ChatState | null;
   /** Commands not yet applied, in order. */
   pending: TimedCommand[];
   /** Commands applied so far (the replayable log). */
@@ -320,6 +323,7 @@ export function createBaseState(scenario: ResolvedScenario): SimState {
     latency: createHistogram(),
     rehomed: [],
     deploy: null,
+    chat: null,
     pending: [],
     applied: [],
     hash: 0x811c9dc5,

@@ -6,6 +6,9 @@ import { SESSION_COOKIE_BYTES } from './catalog.ts';
 import { toHex } from './hash.ts';
 import { mean, quantile } from './histogram.ts';
 import { FAIL_REASONS, type SimState } from './model.ts';
+import { chatOutcome, type ChatOutcome } from './chat/chatOutcome.ts';
+
+export type { ChatOutcome };
 
 export interface ServerOutcome {
   id: number;
@@ -36,6 +39,8 @@ export interface Outcome {
   /** Max over mean of requests per server that was ever up (1 = perfectly even). */
   loadImbalance: number;
   rehomed: { atS: number; fraction: number; users: number; from: number; to: number }[];
+  /** The real-time chat workload's figures; null when the scenario has none. */
+  chat: ChatOutcome | null;
   eventsProcessed: number;
   eventLogHash: string;
 }
@@ -121,6 +126,7 @@ export function outcome(s: SimState): Outcome {
       from: r.from,
       to: r.to,
     })),
+    chat: chatOutcome(s),
     eventsProcessed: c.eventsProcessed,
     eventLogHash: toHex(s.hash),
   };

@@ -220,6 +220,36 @@ export const PRESETS: Record<string, Preset> = {
       users: { count: 10_000, thinkTimeS: 3 },
     },
   },
+  'chat-server-memory': {
+    title:
+      'Chat: connections pinned to servers, presence only in server memory; server 2 dies at 60 s',
+    scenario: {
+      ...base,
+      name: 'chat-server-memory',
+      durationS: 180,
+      architecture: 'in-memory',
+      loadBalancer: { algorithm: 'least-connections', sticky: 'none' },
+      servers: { count: 3 },
+      users: { count: 0 },
+      chat: { clients: 120, messageIntervalS: 10 },
+      timeline: [{ atS: 60, action: 'kill-server', server: 2 }],
+    },
+  },
+  'chat-shared-store': {
+    title: 'Chat: presence and message queues in Redis; server 2 dies at 60 s, nothing is lost',
+    scenario: {
+      ...base,
+      name: 'chat-shared-store',
+      durationS: 180,
+      architecture: 'session-store',
+      store: { kind: 'redis', replicas: 1 },
+      loadBalancer: { algorithm: 'least-connections', sticky: 'none' },
+      servers: { count: 3 },
+      users: { count: 0 },
+      chat: { clients: 120, messageIntervalS: 10 },
+      timeline: [{ atS: 60, action: 'kill-server', server: 2 }],
+    },
+  },
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);

@@ -65,6 +65,37 @@ export const ACTION_NAMES: readonly ActionName[] = [
 export type TimelineEntry = Action & { atS: number };
 
 /**
+ * Where a chat service keeps what it knows about connected users (see src/sim/chat/):
+ * only in each chat server's memory, or presence and undelivered messages in the shared store.
+ */
+export const CHAT_STATE_PLACEMENTS = ['server-memory', 'shared-store'] as const;
+export type ChatStatePlacement = (typeof CHAT_STATE_PLACEMENTS)[number];
+
+/** A real-time chat workload: long-lived connections, each pinned to one server. */
+export interface ChatSettings {
+  /** Chat clients (apps holding one WebSocket each). */
+  clients?: number;
+  /** Mean seconds between two messages one client sends (exponential). */
+  messageIntervalS?: number;
+  /** Default: shared-store for the session-store architecture, server-memory otherwise. */
+  state?: ChatStatePlacement;
+  /** Seconds between the server's heartbeat pings on a connection (Socket.IO pingInterval). */
+  heartbeatS?: number;
+  /** Seconds a client waits past a missed ping before it gives up (Socket.IO pingTimeout). */
+  heartbeatTimeoutS?: number;
+  /** Seconds a client waits for the server to acknowledge a message it sent. */
+  ackTimeoutS?: number;
+  /** Reconnect delay before the first retry, doubled after each failure, in seconds. */
+  backoffBaseS?: number;
+  /** Longest reconnect delay, in seconds. */
+  backoffMaxS?: number;
+  /** Share of each delay drawn at random: 0 none, 0.5 "equal jitter", 1 "full jitter". */
+  jitter?: number;
+}
+
+export type ResolvedChat = Required<ChatSettings>;
+
+/**
  * A command stamped with the simulated time at which it takes effect. `live` marks commands
  * a learner gave while the run played (as opposed to the scenario's own timeline).
  */
@@ -131,6 +162,8 @@ export interface Scenario {
     tokenBytes?: number;
     verifyMs?: number;
   };
+  /** Present: a real-time chat workload runs beside (or instead of) the shop users. */
+  chat?: ChatSettings;
   timeline?: TimelineEntry[];
 }
 
@@ -176,6 +209,8 @@ export interface ResolvedScenario {
   };
   network: { clientLatencyMs: number; lbLatencyMs: number };
   jwt: { tokenBytes: number; verifyMs: number };
+  /** null: no chat workload. */
+  chat: ResolvedChat | null;
   timeline: TimelineEntry[];
 }
 
@@ -228,8 +263,31 @@ export const DEFAULTS: ResolvedScenario = {
   },
   network: { clientLatencyMs: 40, lbLatencyMs: 0.5 },
   jwt: { tokenBytes: 232, verifyMs: 0.1 },
+  chat: null,
   timeline: [],
 };
+
+/**
+ * Chat defaults: heartbeat as Socket.IO 4 (pingInterval 25 s, pingTimeout 20 s), reconnect
+ * delays as socket.io-client (reconnectionDelay 1 s, reconnectionDelayMax 5 s), with AWS's
+ * recommended "full jitter". See docs/model.md.
+ */
+export const CHAT_DEFAULTS: Omit<ResolvedChat, 'state'> = {
+  clients: 120,
+  messageIntervalS: 10,
+  heartbeatS: 25,
+  heartbeatTimeoutS: 20,
+  ackTimeoutS: 5,
+  backoffBaseS: 1,
+  backoffMaxS: 5,
+  jitter: 1,
+};
+
+function resolveChat(s: Scenario): ResolvedChat | null {
+  if (!s.chat) return null;
+  const state = s.architecture === 'session-store' ? 'shared-store' : 'server-memory';
+  return { ...CHAT_DEFAULTS, state, ...s.chat };
+}
 
 /** Fills in every default. The input must already be valid (see scenarioSchema.ts). */
 export function resolveScenario(s: Scenario): ResolvedScenario {
@@ -247,6 +305,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     users: { ...d.users, ...s.users },
     network: { ...d.network, ...s.network },
     jwt: { ...d.jwt, ...s.jwt },
+    chat: resolveChat(s),
     timeline: [...(s.timeline ?? [])].sort((a, b) => a.atS - b.atS),
   };
 }

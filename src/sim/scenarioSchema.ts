@@ -8,6 +8,8 @@ import {
   ALGORITHMS,
   DEFAULTS,
   ARCHITECTURES,
+  CHAT_DEFAULTS,
+  CHAT_STATE_PLACEMENTS,
   LIMITS,
   MISSING_SESSION_POLICIES,
   SERVICE_DISTRIBUTIONS,
@@ -153,6 +155,27 @@ export const ScenarioSchema = v.strictObject(
         tokenBytes: v.optional(int(16, 16_384)),
         verifyMs: v.optional(num(0, 1000)),
       }),
+    ),
+    chat: v.optional(
+      v.pipe(
+        v.strictObject({
+          clients: v.optional(int(1, LIMITS.users)),
+          messageIntervalS: v.optional(num(0.5, 3600)),
+          state: v.optional(oneOf(CHAT_STATE_PLACEMENTS)),
+          heartbeatS: v.optional(num(1, 3600)),
+          heartbeatTimeoutS: v.optional(num(0.5, 3600)),
+          ackTimeoutS: v.optional(num(0.5, 600)),
+          backoffBaseS: v.optional(num(0.05, 600)),
+          backoffMaxS: v.optional(num(0.05, 3600)),
+          jitter: v.optional(num(0, 1)),
+        }),
+        v.check(
+          (c) =>
+            (c.backoffBaseS ?? CHAT_DEFAULTS.backoffBaseS) <=
+            (c.backoffMaxS ?? CHAT_DEFAULTS.backoffMaxS),
+          'backoffBaseS must not be larger than backoffMaxS',
+        ),
+      ),
     ),
     timeline: v.optional(
       v.pipe(

@@ -41,6 +41,8 @@ import {
   type TimedCommand,
 } from './scenario.ts';
 import { schedule } from './context.ts';
+import { chatDispatch, initChat } from './chat/chatRules.ts';
+import { CHAT_EV_MIN } from './chat/chatState.ts';
 
 export function createInitialState(scenario: ResolvedScenario): SimState {
   const s = createBaseState(scenario);
@@ -58,6 +60,7 @@ export function createInitialState(scenario: ResolvedScenario): SimState {
   if (scenario.servers.autoscale) {
     schedule(ctx, scenario.servers.autoscale.intervalS * 1000, Ev.Autoscale, 0);
   }
+  initChat(ctx);
   s.pending = timelineCommands(scenario);
   return s;
 }
@@ -223,6 +226,8 @@ export class Simulation {
         return storeFailover(ctx);
       case Ev.DeployNext:
         return deployNext(ctx);
+      default:
+        if (e.kind >= CHAT_EV_MIN) return chatDispatch(ctx, e.kind, e.arg);
     }
   }
 }
