@@ -24,9 +24,6 @@ import {
   type ChatState,
 } from './chatState.ts';
 
-/** Clients open their apps within this many ms of the start. */
-const START_SPREAD_MS = 2000;
-
 function chatOf(s: SimState): ChatState {
   return s.chat!;
 }
@@ -85,12 +82,21 @@ export function initChat(ctx: Ctx): void {
   if (!cfg) return;
   const c = createChatState(cfg, s.scenario.seed);
   s.chat = c;
+  // The clients are already online when the run starts, placed by the balancer as if they
+  // had connected one after another (their heartbeat phases are random: see `opened`).
+  for (let i = 0; i < cfg.clients; i++) c.clients.push(createClient());
   for (let i = 0; i < cfg.clients; i++) {
-    const cl = createClient();
-    c.clients.push(cl);
-    cl.connectDueMs = uniform(c.streams.start, 0, START_SPREAD_MS);
-    schedule(ctx, cl.connectDueMs, ChatEv.Connect, i);
+    const cl = c.clients[i]!;
     scheduleSend(ctx, c, i);
+    const id = pickServer(s, c);
+    if (id === 0) {
+      retryLater(ctx, c, i);
+      continue;
+    }
+    cl.status = ClientStatus.Connecting;
+    cl.server = id;
+    c.conns[id] = (c.conns[id] ?? 0) + 1;
+    opened(ctx, c, i);
   }
 }
 
@@ -166,6 +172,9 @@ function connect(ctx: Ctx, i: number): void {
   if (id === 0) return failedAttempt(ctx, c, i);
   cl.status = ClientStatus.Connecting;
   cl.server = id;
+  // The balancer counts a connection from the moment it forwards it (as HAProxy's leastconn
+  // does), so a burst of handshakes does not all pick the same server.
+  c.conns[id] = (c.conns[id] ?? 0) + 1;
   // TCP handshake, then the HTTP Upgrade request and its 101 answer: two round trips.
   const arrive = s.nowMs + oneWayMs(s);
   hopToServer(ctx, i, id, arrive);
@@ -212,12 +221,21 @@ function handshake(ctx: Ctx, i: number): void {
   if (cl.status !== ClientStatus.Connecting || cl.handshakeDueMs !== s.nowMs) return;
   // The upgrade reached a server the balancer still thought healthy, but it is gone: the
   // balancer answers with an error and the client backs off.
-  if (!connectionAlive(s, cl.server, s.nowMs)) return failedAttempt(ctx, c, i);
+  if (!connectionAlive(s, cl.server, s.nowMs)) {
+    c.conns[cl.server] = Math.max(0, (c.conns[cl.server] ?? 0) - 1);
+    return failedAttempt(ctx, c, i);
+  }
+  opened(ctx, c, i);
+}
+
+/** A connection is open: heartbeats start, presence is written, queued messages flow. */
+function opened(ctx: Ctx, c: ChatState, i: number): void {
+  const s = ctx.s;
+  const cl = c.clients[i]!;
   const k = c.counters;
   cl.status = ClientStatus.Connected;
   cl.connectedAtMs = s.nowMs;
   cl.attempt = 0;
-  c.conns[cl.server] = (c.conns[cl.server] ?? 0) + 1;
   k.connects++;
   const heartbeatMs = c.cfg.heartbeatS * 1000;
   if (cl.everConnected) {
@@ -417,11 +435,16 @@ function fanout(ctx: Ctx, id: number): void {
     r.status !== ClientStatus.Connected ||
     !connectionAlive(s, r.server, r.connectedAtMs)
   ) {
-    c.counters.lost++;
-    c.messages.delete(id);
+    lose(c, m);
     return;
   }
   push(ctx, c, m, r.server, true);
+}
+
+function lose(c: ChatState, m: ChatMessage): void {
+  c.counters.lost++;
+  c.clients[m.to]!.lostMessages++;
+  c.messages.delete(m.id);
 }
 
 /** The recipient's server writes the message down the recipient's connection. */
@@ -451,8 +474,7 @@ function deliver(ctx: Ctx, id: number): void {
     // The server died while the message was on its way down: with shared state it is still
     // in the queue for the next connection; otherwise it died with the server's memory.
     if (!m.queued) {
-      c.counters.lost++;
-      c.messages.delete(id);
+      lose(c, m);
     } else if (!m.everQueued) {
       m.everQueued = true;
       c.counters.everQueued++;

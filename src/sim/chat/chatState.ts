@@ -65,6 +65,8 @@ export interface ChatClient {
   outbox: number[];
   /** Messages sent on the current connection and not yet acknowledged. */
   unacked: number[];
+  /** Messages addressed to this client that were lost. */
+  lostMessages: number;
 }
 
 export interface ChatMessage {
@@ -187,5 +189,6 @@ export function createClient(): ChatClient {
     handshakeDueMs: -1,
     outbox: [],
     unacked: [],
+    lostMessages: 0,
   };
 }
