@@ -89,7 +89,8 @@ export function buildSnapshot(
       chips: chipsOf(state, srv.sessions),
     })),
     store: {
-      present: sc.architecture === 'session-store',
+      // A chat workload always has the store: it is the pub/sub broker between servers.
+      present: sc.architecture === 'session-store' || sc.chat !== null,
       kind: sc.store.kind,
       up: state.store.up,
       failingOver: state.store.failingOver,

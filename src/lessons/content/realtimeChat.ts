@@ -1,31 +1,28 @@
 /**
- * Lesson: when stateful is right, real-time chat. The simulation has no WebSocket model, so
- * this lesson uses the closest faithful mapping and says so in the narration:
+ * Lesson: when stateful is right, real-time chat. Runs the chat model (src/sim/chat): each app
+ * holds one long-lived connection pinned to one server; servers fan messages out through
+ * Redis. First design: presence only in each server's memory and fire-and-forget pub/sub.
+ * Second: presence and a queue per user in Redis. Server 2 dies in both.
  *
- * - a session held in a server's memory, pinned by cookie stickiness, stands for an open
- *   connection and what the server knows about it (who is online, unread counts);
- * - killing a server stands for a chat server dying: its connections drop, and a lost session
- *   followed by a new login stands for the client reconnecting to another server;
- * - the session store stands for the shared presence map and message store.
- *
- * Claims are only on what the model computes (sessions, requests, servers). Seed 7.
+ * Claims are only on what the model computes (connections, reconnects, messages). Seed 7.
  */
 import type { Scenario } from '../../sim/index.ts';
 import type { Lesson } from '../types.ts';
 
-/** Connection state only in each chat server's memory; users pinned to their server. */
+/** Connection state only in each chat server's memory; Redis pub/sub between servers. */
 const IN_MEMORY: Scenario = {
   version: 1,
   name: 'lesson-chat-in-memory',
   seed: 7,
   durationS: 600,
   architecture: 'in-memory',
-  loadBalancer: { algorithm: 'round-robin', sticky: 'cookie' },
+  loadBalancer: { algorithm: 'least-connections', sticky: 'none' },
   servers: { count: 3 },
-  users: { count: 120, thinkTimeS: 3 },
+  users: { count: 0 },
+  chat: { clients: 120, messageIntervalS: 10 },
 };
 
-/** Still pinned to a server, but what the servers know is kept in a shared store too. */
+/** Still pinned to a server, but presence and undelivered messages are kept in Redis. */
 const SHARED: Scenario = {
   ...IN_MEMORY,
   name: 'lesson-chat-shared-store',
@@ -36,14 +33,14 @@ const SHARED: Scenario = {
 export const REALTIME_CHAT: Lesson = {
   id: 'realtime-chat',
   title: 'When stateful is right: real-time chat',
-  minutes: 9,
+  minutes: 10,
   skin: 'shop',
   summary:
-    'A chat server holds open connections, so it is stateful by nature. See what happens when one dies, and how a shared presence map and message store make the servers replaceable even though the connections are not.',
+    'A chat server holds open connections, so it is stateful by nature. See what happens when one dies: how apps find out, how they reconnect, and how a presence map and message queues in a shared store keep every message even though the connections themselves are lost.',
   goals: [
     'Explain why a server holding WebSocket connections is stateful by nature.',
-    'Describe how users on different servers reach each other: a presence map and a message queue.',
-    'Predict what happens to connected users when their server dies.',
+    'Describe how users on different servers reach each other: pub/sub, a presence map and a message queue.',
+    'Explain how apps notice a dead server (heartbeat timeout or unacknowledged send) and why they reconnect with jittered back-off.',
     'Separate the state that must stay on the server from the state that can move out.',
   ],
   steps: [
@@ -52,40 +49,42 @@ export const REALTIME_CHAT: Lesson = {
       title: 'A connection lives somewhere',
       narration: [
         'A chat app like Slack or WhatsApp keeps a long-lived connection open between each device and one chat server (in a browser, a WebSocket), so the server can push a message the instant it arrives. That connection is a live thing inside one machine: it cannot be stored in a database or handed to another server. A chat server is stateful by nature, and that is the right design.',
-        'This simulation has no WebSocket model, so this lesson borrows the shop’s picture and says what stands for what. A session chip on a server stands for a user connected to it, and the cookie that pins a user to one server stands for the connection itself. The requests you see are short; a real connection stays open.',
+        'Here 120 apps are online. The load balancer chose a server for each once, when the connection opened (the one with the fewest connections); every message on that connection then goes to the same server. No cookie is needed: the open connection itself is the pin.',
       ],
       setup: { scenario: IN_MEMORY, playing: false, speed: 0.5 },
-      highlight: ['users', 'servers'],
+      highlight: ['users', 'lb', 'servers'],
       until: { kind: 'continue' },
     },
     {
       id: 'online',
       title: 'Everyone online',
       narration: [
-        'Let users connect. Each server now keeps, in its own memory, who is connected to it, along with small things like unread counts and who is typing. Read the cart items in the counters as that kind of memory-only state.',
-        'After 10 seconds between 35 and 40 users are connected to each server.',
+        'Let the apps talk. Each sends a message to someone every 10 seconds on average. In this first design each server knows only the connections it holds. A message for a user on another server is published on Redis pub/sub; every server receives it, and the one holding the recipient’s connection pushes it down. Pub/sub is fire-and-forget: Redis keeps no copy.',
+        'After 10 seconds there are 40 connections on each server, and about 110 messages have arrived, none lost.',
       ],
-      highlight: ['servers'],
+      highlight: ['servers', 'store'],
       until: { kind: 'time', ms: 10_000, hint: 'Watch for 10 simulated seconds.' },
       claims: [
         {
-          metric: 'servers.0.sessions',
-          min: 35,
+          metric: 'chat.connections.perServer.0.connections',
+          min: 40,
           max: 40,
-          says: 'between 35 and 40 users (server 1)',
+          says: '40 connections on each server (server 1)',
         },
         {
-          metric: 'servers.1.sessions',
-          min: 35,
+          metric: 'chat.connections.perServer.1.connections',
+          min: 40,
           max: 40,
-          says: 'between 35 and 40 users (server 2)',
+          says: '40 connections on each server (server 2)',
         },
         {
-          metric: 'servers.2.sessions',
-          min: 35,
+          metric: 'chat.connections.perServer.2.connections',
+          min: 40,
           max: 40,
-          says: 'between 35 and 40 users (server 3)',
+          says: '40 connections on each server (server 3)',
         },
+        { metric: 'chat.messages.delivered', min: 90, max: 130, says: 'about 110 messages' },
+        { metric: 'chat.messages.lost', min: 0, max: 0, says: 'none lost' },
       ],
     },
     {
@@ -94,7 +93,7 @@ export const REALTIME_CHAT: Lesson = {
       narration: ['Server 2 is about to crash. Predict first, then kill it.'],
       highlight: ['servers'],
       predict: {
-        question: 'What happens to the users connected to server 2?',
+        question: 'What happens to the 40 apps connected to server 2, right after it dies?',
         choices: [
           {
             id: 'moved',
@@ -104,54 +103,75 @@ export const REALTIME_CHAT: Lesson = {
               'A connection is a conversation between two machines. When one of them dies, the conversation is over; nothing can carry it elsewhere.',
           },
           {
-            id: 'dropped',
-            text: 'Their connections drop, and whatever server 2 kept only in memory is gone; their apps reconnect elsewhere.',
-            correct: true,
-            feedback:
-              'Right. The apps notice the broken connection and open a new one to a surviving server.',
-          },
-          {
-            id: 'nothing',
-            text: 'Nothing: chat servers are stateless.',
+            id: 'at-once',
+            text: 'Their connections close and the apps reconnect elsewhere at once.',
             correct: false,
             feedback:
-              'A server that holds open connections is stateful by nature; the question is only what else it keeps.',
+              'A machine that dies abruptly sends no goodbye: nothing tells the apps their connection is gone. They find out later.',
+          },
+          {
+            id: 'unaware',
+            text: 'Their connections are dead, but for now the apps do not know it.',
+            correct: true,
+            feedback:
+              'Right. A dead machine closes nothing, so each app still believes it is connected until something tells it otherwise.',
           },
         ],
         explanation:
-          'About 40 connections dropped at once, and what server 2 kept about them, here about 40 pieces of memory-only state, went with it. In this picture nothing was stored anywhere else.',
+          'Two seconds after the crash all 40 connections to server 2 are dead, yet every one of those 40 apps still believes it is connected: a half-open connection.',
       },
       until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on server 2.' },
       autoAction: { action: 'kill-server', server: 2 },
       claims: [
-        { metric: 'sessions.lost', min: 32, max: 46, says: 'about 40 connections dropped' },
-        { metric: 'cart.itemsLost', min: 32, max: 46, says: 'about 40 pieces of state' },
+        {
+          metric: 'chat.connections.halfOpen',
+          min: 40,
+          max: 40,
+          says: 'every one of those 40 apps still believes it is connected',
+        },
+        { metric: 'chat.reconnects.total', min: 0, max: 0, says: 'none reconnected yet' },
       ],
     },
     {
       id: 'reconnect',
-      title: 'Reconnecting',
+      title: 'Finding out, and reconnecting',
       narration: [
-        'Each app finds out on its next message: the send fails, the app reconnects, and the user is let in again on another server. About 40 users go through that within 10 seconds. A real app notices the closed connection at once; in the picture, a reconnect looks like a failed request followed by a new login.',
-        'The connections had to drop, but the rest did not have to be lost. A real chat service stores each message the moment it arrives, outside the chat server, so a reconnecting app can fetch what it missed.',
+        'An app finds out in one of two ways. When it sends a message, the server should acknowledge it; if no acknowledgement comes within 5 seconds, the app gives the connection up. And the server sends a heartbeat ping every 25 seconds; an app that has heard none for 20 seconds past the due time gives up too (Socket.IO’s defaults). So an app that stays quiet can take up to 45 seconds to notice.',
+        'Having noticed, an app waits a random delay before reconnecting: up to 1 second, doubled after every failed try, at most 5 seconds. The randomness (jitter) spreads thousands of reconnects over time, so the surviving servers are not hit by all of them in the same instant. In 50 seconds all 40 apps are back on servers 1 and 3, each within about a second of noticing. Nearly all of them noticed on a send; only a few, quiet ones, on the heartbeat.',
+        'Meanwhile their friends kept writing to them. With fire-and-forget pub/sub, a message for an app between connections reaches no server that holds it: about 60 messages are lost for good.',
       ],
       highlight: ['servers'],
-      until: { kind: 'time', ms: 10_000, hint: 'Watch for 10 simulated seconds.' },
+      until: { kind: 'time', ms: 50_000, hint: 'Watch for 50 simulated seconds.' },
       claims: [
+        { metric: 'chat.reconnects.total', min: 40, max: 40, says: 'all 40 apps are back' },
+        { metric: 'chat.connections.halfOpen', min: 0, max: 0, says: 'all 40 apps are back' },
         {
-          metric: 'failedByReason.session-lost',
-          min: 34,
-          max: 44,
-          says: 'about 40 users go through that',
+          metric: 'chat.reconnects.maxReconnectS',
+          min: 0,
+          max: 1.5,
+          says: 'each within about a second of noticing',
         },
+        {
+          metric: 'chat.reconnects.noticedBySend',
+          min: 34,
+          max: 40,
+          says: 'nearly all of them noticed on a send',
+        },
+        {
+          metric: 'chat.reconnects.noticedByHeartbeat',
+          min: 1,
+          max: 6,
+          says: 'only a few on the heartbeat',
+        },
+        { metric: 'chat.messages.lost', min: 50, max: 75, says: 'about 60 messages are lost' },
       ],
     },
     {
       id: 'shared',
-      title: 'A presence map and a message store',
+      title: 'A presence map and a message queue',
       narration: [
-        'Second design. Users are still pinned to one chat server each, because their connection is. But the servers now also write what they know to a shared store: who is online and on which server (a presence map), unread counts, and the messages themselves.',
-        'When Alice on server 1 writes to Bob on server 2, server 1 looks Bob up in the presence map and hands the message to a message queue that server 2 reads, and server 2 pushes it down Bob’s connection. The simulation draws none of these hops: the session store in the picture stands for the presence map and message store together, and the chips have moved there.',
+        'Second design. Apps are still pinned to one chat server each, because their connection is. But the servers now keep what they know in Redis: who is online on which server (a presence map), and for each user a queue of messages not yet delivered (a Redis stream or list, which stays until read, unlike pub/sub).',
+        'When Alice on server 1 writes to Bob on server 2, server 1 appends the message to Bob’s queue, looks Bob up in the presence map and nudges server 2, which pushes it down Bob’s connection. Once Bob’s app acknowledges it, it leaves the queue.',
       ],
       setup: { scenario: SHARED, speed: 0.5 },
       highlight: ['servers', 'store'],
@@ -159,18 +179,34 @@ export const REALTIME_CHAT: Lesson = {
     },
     {
       id: 'dies-again',
-      title: 'The same crash, survivable',
+      title: 'The same crash',
       narration: [
-        'Kill server 2 again. Its connections still drop: no design keeps a connection alive when its machine dies. About 15 messages were on their way to it before the load balancer noticed; they fail and are sent again.',
-        'But the apps reconnect to another server, which finds the user’s presence, unread counts and messages in the shared store. Nothing is lost except a moment of connection.',
+        'Kill server 2 again. Its connections still die: no design keeps a connection alive when its machine dies, and the 40 apps again do not know it yet.',
       ],
       highlight: ['servers', 'store'],
       until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on server 2.' },
       autoAction: { action: 'kill-server', server: 2 },
       claims: [
-        { metric: 'failedByReason.server-down', min: 10, max: 20, says: 'about 15 messages' },
-        { metric: 'sessions.lost', min: 0, max: 0, says: 'nothing is lost' },
-        { metric: 'cart.itemsLost', min: 0, max: 0, says: 'nothing is lost (state)' },
+        {
+          metric: 'chat.connections.halfOpen',
+          min: 40,
+          max: 40,
+          says: 'the 40 apps again do not know it yet',
+        },
+      ],
+    },
+    {
+      id: 'survivable',
+      title: 'Survivable',
+      narration: [
+        'The apps notice and reconnect as before. Messages written to them meanwhile wait in their queues in Redis; a reconnecting app’s new server reads its queue and pushes what it missed. About 60 messages had to wait, and none is lost.',
+      ],
+      highlight: ['servers', 'store'],
+      until: { kind: 'time', ms: 50_000, hint: 'Watch for 50 simulated seconds.' },
+      claims: [
+        { metric: 'chat.reconnects.total', min: 40, max: 40, says: 'reconnect as before' },
+        { metric: 'chat.messages.everQueued', min: 48, max: 72, says: 'about 60 had to wait' },
+        { metric: 'chat.messages.lost', min: 0, max: 0, says: 'none is lost' },
       ],
     },
     {
@@ -186,17 +222,17 @@ export const REALTIME_CHAT: Lesson = {
         choices: [
           {
             id: 'messages',
-            text: 'The message history, so it can be shown quickly.',
+            text: 'The undelivered messages, so they can be pushed quickly.',
             correct: false,
             feedback:
-              'History belongs in a durable store; kept only on a chat server it dies with the server.',
+              'Kept only on a chat server they die with it, as in the first design. A queue in a shared store keeps them until the app reconnects.',
           },
           {
             id: 'connections',
             text: 'The open WebSocket connections themselves.',
             correct: true,
             feedback:
-              'Yes. A connection lives in one machine. Presence, unread counts and messages can move to shared stores and a queue.',
+              'Yes. A connection lives in one machine. Presence, unread counts and messages can move to shared stores and queues.',
           },
           {
             id: 'presence',

@@ -9,6 +9,7 @@ import { RunControls } from './RunControls.tsx';
 import { SeedReset } from './SeedReset.tsx';
 import { SpeedSlider } from './SpeedSlider.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
+import { WorkloadControls } from './WorkloadControls.tsx';
 import { ScenarioFile } from '../../share/ScenarioFile.tsx';
 
 export function ControlsPanel() {
@@ -22,6 +23,7 @@ export function ControlsPanel() {
       {show('seed') && <SeedReset />}
       {show('architecture') && <ArchitectureControls />}
       {show('load-balancer') && <LoadBalancerControls />}
+      {show('traffic') && <WorkloadControls />}
       {show('traffic') && <TrafficControls />}
       {show('share') && <ScenarioFile />}
       {locked.length > 0 && (

@@ -5,6 +5,7 @@ import type { SimStoreState } from '../../../store/simStore.ts';
 import { useSim } from '../../SimContext.tsx';
 import { formatMs, formatRate } from '../format.ts';
 import { useHistoryPoints } from '../hooks/useHistoryPoints.ts';
+import { ChatCounters } from './ChatCounters.tsx';
 import { Counters } from './Counters.tsx';
 import { LineChart, type ChartSeries } from './LineChart.tsx';
 import { ServerLoadBars } from './ServerLoadBars.tsx';
@@ -12,11 +13,17 @@ import { ServerLoadBars } from './ServerLoadBars.tsx';
 const selServers = (s: SimStoreState) => s.snapshot?.outcome.servers;
 const selImbalance = (s: SimStoreState) => s.snapshot?.outcome.loadImbalance ?? 1;
 const formatWhole = (v: number) => formatRate(v);
+/** A chat run with no shoppers: the shop's counters would all read 0. */
+const selChatOnly = (s: SimStoreState) =>
+  !!s.snapshot?.outcome.chat &&
+  s.snapshot.outcome.requests.total === 0 &&
+  s.snapshot.users.target === 0;
 
 export function MetricsPanel() {
   const points = useHistoryPoints();
   const servers = useSim(selServers);
   const imbalance = useSim(selImbalance);
+  const chatOnly = useSim(selChatOnly);
   const ref = useRef<HTMLElement>(null);
 
   const charts = useMemo(() => {
@@ -65,7 +72,8 @@ export function MetricsPanel() {
         <h2 id="metrics-heading">What came of it</h2>
         <ExportPictureButtons target={ref} name="metrics" label="the charts" />
       </div>
-      <Counters />
+      <ChatCounters />
+      {!chatOnly && <Counters />}
       <div className="charts">
         <LineChart
           title="Requests per second"
