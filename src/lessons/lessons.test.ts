@@ -8,7 +8,13 @@ import { createInThreadClient } from '../client/inThreadClient.ts';
 import { request } from '../client/contract.ts';
 import type { SimClient } from '../client/SimClient.ts';
 import type { Frame, ToSim } from '../protocol/messages.ts';
-import { DEFAULTS, STORE_PROFILES, type Scenario, type SimEvent } from '../sim/index.ts';
+import {
+  CHAT_DEFAULTS,
+  DEFAULTS,
+  STORE_PROFILES,
+  type Scenario,
+  type SimEvent,
+} from '../sim/index.ts';
 import { SESSION_COOKIE_BYTES } from '../sim/catalog.ts';
 import { SHOP_VOCABULARY } from '../store/vocabulary.ts';
 import { LESSONS, lessonById } from './catalog.ts';
@@ -224,7 +230,30 @@ const MODEL_FIGURES: { phrase: string; holds: () => boolean }[] = [
   },
   { phrase: 'a maximum of 20 servers', holds: () => blackFriday().autoscale?.max === 20 },
   { phrase: 'boots in 5 seconds', holds: () => blackFriday().bootS === 5 },
+  // The real-time chat lesson's heartbeat, acknowledgement and back-off settings.
+  {
+    phrase: 'every 10 seconds on average',
+    holds: () => chatLesson().messageIntervalS === 10,
+  },
+  { phrase: 'within 5 seconds', holds: () => chatSetting('ackTimeoutS') === 5 },
+  { phrase: 'every 25 seconds', holds: () => chatSetting('heartbeatS') === 25 },
+  { phrase: 'for 20 seconds past', holds: () => chatSetting('heartbeatTimeoutS') === 20 },
+  {
+    phrase: 'up to 45 seconds',
+    holds: () => chatSetting('heartbeatS') + chatSetting('heartbeatTimeoutS') === 45,
+  },
+  { phrase: 'up to 1 second', holds: () => chatSetting('backoffBaseS') === 1 },
+  { phrase: 'at most 5 seconds', holds: () => chatSetting('backoffMaxS') === 5 },
 ];
+
+function chatLesson(): NonNullable<Scenario['chat']> {
+  const scenario = lessonById('realtime-chat')?.steps[0]?.setup?.scenario;
+  return (typeof scenario === 'object' ? scenario.chat : undefined) ?? {};
+}
+
+function chatSetting(key: keyof typeof CHAT_DEFAULTS): number {
+  return chatLesson()[key] ?? CHAT_DEFAULTS[key];
+}
 
 function blackFriday(): NonNullable<Scenario['servers']> {
   const scenario = lessonById('black-friday')?.steps[0]?.setup?.scenario;

@@ -54,6 +54,9 @@ export const REALTIME_CHAT: Lesson = {
       setup: { scenario: IN_MEMORY, playing: false, speed: 0.5 },
       highlight: ['users', 'lb', 'servers'],
       until: { kind: 'continue' },
+      claims: [
+        { metric: 'chat.connections.open', min: 120, max: 120, says: '120 apps are online' },
+      ],
     },
     {
       id: 'online',
@@ -145,6 +148,18 @@ export const REALTIME_CHAT: Lesson = {
       claims: [
         { metric: 'chat.reconnects.total', min: 40, max: 40, says: 'all 40 apps are back' },
         { metric: 'chat.connections.halfOpen', min: 0, max: 0, says: 'all 40 apps are back' },
+        {
+          metric: 'chat.connections.perServer.0.connections',
+          min: 60,
+          max: 60,
+          says: 'back on servers 1 and 3 (server 1)',
+        },
+        {
+          metric: 'chat.connections.perServer.2.connections',
+          min: 60,
+          max: 60,
+          says: 'back on servers 1 and 3 (server 3)',
+        },
         {
           metric: 'chat.reconnects.maxReconnectS',
           min: 0,
