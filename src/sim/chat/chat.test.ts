@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../simulation.ts';
 import { outcome } from '../outcome.ts';
 import { presetScenario } from '../presets.ts';
-import type { Scenario } from '../scenario.ts';
+import { LIMITS, resolveScenario, type Scenario } from '../scenario.ts';
 import { validateScenario } from '../scenarioSchema.ts';
 import { backoffCeilingMs } from './backoff.ts';
 import { ClientStatus } from './chatState.ts';
@@ -167,6 +167,46 @@ describe('chat: the reconnect storm', () => {
     }
     expect(full.reconnects.peakAttemptsPerS).toBeLessThan(none.reconnects.peakAttemptsPerS * 0.7);
   });
+});
+
+describe('chat: the heaviest accepted chat workload', () => {
+  it('runs two simulated seconds, with every server killed and restarted, in bounded wall time', () => {
+    const heaviest = {
+      version: 1,
+      durationS: LIMITS.durationS,
+      architecture: 'session-store',
+      loadBalancer: { algorithm: 'least-connections', sticky: 'none', healthCheckS: 0.1 },
+      servers: { count: LIMITS.servers },
+      users: { count: 0 },
+      network: { clientLatencyMs: 0, lbLatencyMs: 0 },
+      chat: {
+        clients: LIMITS.users,
+        messageIntervalS: 0.5,
+        heartbeatS: 1,
+        heartbeatTimeoutS: 0.5,
+        ackTimeoutS: 0.5,
+        backoffBaseS: 0.05,
+        backoffMaxS: 0.05,
+      },
+      timeline: Array.from({ length: LIMITS.timelineEntries }, (_, i) => ({
+        atS: 1 + (i % 2) * 0.001,
+        action: i % 2 ? 'restart-server' : 'kill-server',
+        server: 1 + (i % LIMITS.servers),
+      })),
+    };
+    const checked = validateScenario(heaviest);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const sim = new Simulation(resolveScenario(checked.scenario), { hop() {}, event() {} });
+    const t0 = performance.now();
+    sim.runUntil(2000);
+    const wallMs = performance.now() - t0;
+    const o = outcome(sim.state).chat!;
+    expect(o.messages.sent).toBeGreaterThan(150_000);
+    expect(o.messages.lost).toBe(0);
+    // A few seconds on an idle machine; 60 s leaves room for a busy CI box.
+    expect(wallMs).toBeLessThan(60_000);
+  }, 120_000);
 });
 
 describe('chat: determinism and format', () => {
