@@ -1,0 +1,56 @@
+// The chat workload in the playground and in its lesson: pick it, watch connections stay on
+// their server, kill one, see the apps not notice at first, reconnect, and messages lost with
+// presence in server memory but none with presence and queues in the store.
+import { expect, test } from '@playwright/test';
+import { watchPageHealth, type PageHealth } from './support/page-health';
+import { advance, waitForSim, waitForSnapshot } from './support/sim-hook';
+
+let health: PageHealth;
+
+test.beforeEach(({ page }) => {
+  health = watchPageHealth(page);
+});
+
+test.afterEach(() => {
+  expect(health.consoleErrors).toEqual([]);
+});
+
+test('the playground runs the chat workload and shows its counters', async ({ page }) => {
+  await page.goto('/?preset=playground');
+  await waitForSim(page);
+  await page.getByTestId('workload-select').selectOption('chat');
+  let snap = await waitForSnapshot(page, (s) => s.outcome.chat !== null, 'the chat workload');
+  expect(snap.name).toBe('chat-server-memory');
+  await expect(page.getByTestId('chat-counters')).toBeVisible();
+
+  snap = await advance(page, 61_000 - snap.tMs);
+  expect(snap.outcome.chat!.connections.halfOpen).toBe(40);
+  await expect(page.getByTestId('chat-half-open')).toContainText('40');
+
+  snap = await advance(page, 50_000);
+  const chat = snap.outcome.chat!;
+  expect(chat.reconnects.total).toBe(40);
+  expect(chat.messages.lost).toBeGreaterThan(0);
+  await expect(page.getByTestId('chat-reconnects')).toContainText('40');
+  await expect(page.getByTestId('chat-per-server')).toContainText('2: 0');
+
+  // The same run with presence and queues in the store loses nothing.
+  await page.getByLabel('Architecture').selectOption('session-store');
+  snap = await waitForSnapshot(
+    page,
+    (s) => s.architecture === 'session-store' && s.outcome.chat?.state === 'shared-store',
+    'the shared-store chat run',
+  );
+  snap = await advance(page, 111_000 - snap.tMs);
+  expect(snap.outcome.chat!.reconnects.total).toBe(40);
+  expect(snap.outcome.chat!.messages.lost).toBe(0);
+  expect(snap.outcome.chat!.messages.everQueued).toBeGreaterThan(0);
+  await expect(page.getByTestId('chat-lost')).toHaveText('0');
+});
+
+test('the real-time chat lesson shows the chat counters', async ({ page }) => {
+  await page.goto('/?lesson=realtime-chat&step=2');
+  await waitForSim(page);
+  await expect(page.getByText('Connections open')).toBeVisible();
+  await expect(page.getByText('Dead, not noticed yet')).toBeVisible();
+});
