@@ -1,5 +1,6 @@
 /** The few numbers a lesson talks about, always visible beside the picture. */
 import { useSim } from '../SimContext.tsx';
+import { ChatStrip } from '../panels/metrics/ChatStrip.tsx';
 
 export function LessonCounters() {
   const o = useSim((s) => s.snapshot?.outcome);
@@ -24,7 +25,7 @@ export function LessonCounters() {
         ['Bytes / request', o.bytesPerRequest.mean],
         ['Mean latency', `${o.latencyMs.mean.toFixed(1)} ms`],
       ];
-  return (
+  const list = (
     <dl className="lesson-counters">
       {items.map(([k, v]) => (
         <div key={k}>
@@ -33,5 +34,13 @@ export function LessonCounters() {
         </div>
       ))}
     </dl>
+  );
+  return chat ? (
+    <>
+      {list}
+      <ChatStrip />
+    </>
+  ) : (
+    list
   );
 }

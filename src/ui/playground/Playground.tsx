@@ -14,6 +14,7 @@ import { ExportPictureButtons } from '../share/ExportPictureButtons.tsx';
 import { TopologyView } from '../topology/TopologyView.tsx';
 import { Intro } from './Intro.tsx';
 import { CompareLink } from '../compare/CompareLink.tsx';
+import { ChatStrip } from '../panels/metrics/ChatStrip.tsx';
 import '../panels/panels.css';
 import './playground.css';
 
@@ -36,6 +37,7 @@ export function Playground() {
             <ExportPictureButtons target={topologyRef} name="topology" label="the system picture" />
           </div>
         </div>
+        <ChatStrip />
         <TimelineUnlessLocked />
       </div>
       <div className="pg-side">
