@@ -43,6 +43,23 @@ describe('headless runner', () => {
     expect(formatSummary(o, 1)).toMatch(/sessions\s+\d+ created, \d+ lost/);
   });
 
+  it('prints the chat outcome of a chat preset, as JSON fields and in the summary', () => {
+    const r = runHeadless({
+      source: 'chat-server-memory',
+      fileText: null,
+      seed: undefined,
+      durationS: undefined,
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const chat = r.outcome.chat!;
+    expect(chat.state).toBe('server-memory');
+    expect(chat.reconnects.total).toBe(40);
+    expect(chat.messages.lost).toBeGreaterThan(0);
+    expect(formatSummary(r.outcome, 1)).toMatch(/reconnects\s+40 \(/);
+    expect(formatSummary(r.outcome, 1)).toMatch(/\d+ lost, \d+ at sender/);
+  });
+
   it('names the bad field of an invalid scenario file', () => {
     const r = runHeadless({
       source: 'bad.json',

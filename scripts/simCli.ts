@@ -95,6 +95,17 @@ export function runHeadless(opts: {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
+function chatLines(o: Outcome): string[] {
+  const c = o.chat;
+  if (!c) return [];
+  const per = c.connections.perServer.map((p) => `${p.server}: ${p.connections}`).join(', ');
+  return [
+    `chat          ${c.clients} apps, state ${c.state}; open ${c.connections.open}, half-open ${c.connections.halfOpen}, reconnecting ${c.connections.reconnecting} (per server ${per})`,
+    `  messages    ${c.messages.sent} sent, ${c.messages.delivered} delivered, ${c.messages.queued} queued (${c.messages.everQueued} ever), ${c.messages.lost} lost, ${c.messages.atSender} at sender`,
+    `  reconnects  ${c.reconnects.total} (${c.reconnects.attempts} tries, ${c.reconnects.failedAttempts} failed, peak ${c.reconnects.peakAttemptsPerS}/s); noticed by heartbeat ${c.reconnects.noticedByHeartbeat}, by send ${c.reconnects.noticedBySend}; longest ${c.reconnects.maxReconnectS} s`,
+  ];
+}
+
 export function formatSummary(o: Outcome, wallMs: number): string {
   const lines = [
     `${o.scenario} · ${o.architecture} · seed ${o.seed} · ${o.simulatedS} s simulated in ${wallMs.toFixed(0)} ms`,
@@ -117,6 +128,7 @@ export function formatSummary(o: Outcome, wallMs: number): string {
       (r) =>
         `rehomed at ${r.atS} s: ${pct(r.fraction)} of ${r.users} sticky users (${r.from} → ${r.to} servers)`,
     ),
+    ...chatLines(o),
     `event log hash ${o.eventLogHash} (${o.eventsProcessed} events)`,
   ];
   return `${lines.join('\n')}\n`;
