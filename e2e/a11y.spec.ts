@@ -66,6 +66,14 @@ test('playground: no violations, before and after a crash, in both themes', asyn
   await bothThemes(page, 'playground, reduced motion');
 });
 
+test('playground with the chat workload, after a crash, in both themes', async ({ page }) => {
+  await page.goto('/?preset=chat-server-memory');
+  await waitForSim(page);
+  await advance(page, 62_000);
+  await expect(page.getByTestId('chat-strip')).toBeVisible();
+  await bothThemes(page, 'playground chat');
+});
+
 test('a small window with many servers: targets stay at least 24 px', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto('/?preset=playground');
