@@ -1,0 +1,77 @@
+/**
+ * Properties of the chat model over random seeds, crashes and back-off settings: messages are
+ * all accounted for; with presence and queues in the store none is lost; with presence only
+ * in server memory only the crashed server's users lose messages; and every app is connected
+ * again within the bound its heartbeat and back-off settings give.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../simulation.ts';
+import { outcome } from '../outcome.ts';
+import { backoffCeilingMs } from './backoff.ts';
+import { ClientStatus } from './chatState.ts';
+
+const KILL_MS = 20_000;
+
+describe('chat properties', () => {
+  it('hold for random seeds, crashed servers, placements and back-off settings', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('server-memory' as const, 'shared-store' as const),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.2, max: 3, noNaN: true }),
+        fc.integer({ min: 2, max: 15 }),
+        (seed, victim, state, jitter, baseS, heartbeatS) => {
+          const sim = Simulation.fromScenario({
+            version: 1,
+            seed,
+            durationS: 120,
+            architecture: state === 'shared-store' ? 'session-store' : 'in-memory',
+            loadBalancer: { algorithm: 'round-robin', sticky: 'none', healthCheckS: 2 },
+            servers: { count: 3 },
+            users: { count: 0 },
+            chat: {
+              clients: 60,
+              messageIntervalS: 4,
+              state,
+              jitter,
+              backoffBaseS: baseS,
+              backoffMaxS: 4 * baseS,
+              heartbeatS,
+              heartbeatTimeoutS: heartbeatS,
+            },
+            timeline: [{ atS: KILL_MS / 1000, action: 'kill-server', server: victim }],
+          });
+          sim.runUntil(KILL_MS - 1);
+          const chat = sim.state.chat!;
+          const victims = new Set<number>();
+          chat.clients.forEach((cl, i) => {
+            if (cl.status === ClientStatus.Connected && cl.server === victim) victims.add(i);
+          });
+          const lostBefore = chat.clients.map((c) => c.lostMessages);
+
+          // Noticed within two heartbeat intervals; then failed tries only while the balancer
+          // still lists the dead server (one health-check interval), each at most its ceiling.
+          const b = { baseMs: baseS * 1000, maxMs: 4 * baseS * 1000, jitter };
+          let boundMs = 2 * heartbeatS * 1000 + 2000;
+          for (let n = 0; n < 12; n++) boundMs += backoffCeilingMs(n, b);
+          sim.runUntil(KILL_MS + boundMs + 1000);
+
+          const o = outcome(sim.state).chat!;
+          const m = o.messages;
+          expect(m.delivered + m.queued + m.lost + m.atSender + m.inFlight).toBe(m.sent);
+          expect(m.inFlight).toBeGreaterThanOrEqual(0);
+          expect(o.connections.open).toBe(60);
+          expect(o.reconnects.total).toBe(victims.size);
+          if (state === 'shared-store') expect(m.lost).toBe(0);
+          chat.clients.forEach((cl, i) => {
+            if (!victims.has(i)) expect(cl.lostMessages - lostBefore[i]!).toBe(0);
+          });
+        },
+      ),
+      { numRuns: 25, seed: 18 },
+    );
+  }, 120_000);
+});
