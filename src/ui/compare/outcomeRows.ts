@@ -10,6 +10,7 @@
  */
 import type { Architecture, Outcome, StickyMethod } from '../../sim/index.ts';
 import { FAIL_REASON_LABELS, formatCount, formatMs } from '../panels/format.ts';
+import { CHAT_MEASURES } from './chatRows.ts';
 
 export interface PaneOutcome {
   arch: Architecture;
@@ -69,7 +70,7 @@ function rank(
   return { best, verdict: 'winner' };
 }
 
-interface Measure {
+export interface Measure {
   key: string;
   label: string;
   sub?: boolean;
@@ -229,6 +230,9 @@ function measureRow(m: Measure, panes: readonly PaneOutcome[]): OutcomeRow {
 export function outcomeRows(panes: readonly PaneOutcome[]): OutcomeRow[] {
   if (panes.length === 0) return [];
   const rows: OutcomeRow[] = [];
+  // Chat runs: the chat rows first (every pane runs the same chat workload).
+  if (panes.every((p) => p.outcome.chat))
+    for (const m of CHAT_MEASURES) rows.push(measureRow(m, panes));
   for (const m of MEASURES) {
     rows.push(measureRow(m, panes));
     if (m.key !== 'failed') continue;
