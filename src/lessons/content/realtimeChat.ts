@@ -49,25 +49,23 @@ export const REALTIME_CHAT: Lesson = {
       title: 'A connection lives somewhere',
       narration: [
         'A chat app like Slack or WhatsApp keeps a long-lived connection open between each device and one chat server (in a browser, a WebSocket), so the server can push a message the instant it arrives. That connection is a live thing inside one machine: it cannot be stored in a database or handed to another server. A chat server is stateful by nature, and that is the right design.',
-        'Here 120 apps are online. The load balancer chose a server for each once, when the connection opened (the one with the fewest connections); every message on that connection then goes to the same server. No cookie is needed: the open connection itself is the pin.',
+        'Here a crowd of apps is online. The load balancer chose a server for each once, when the connection opened (the one with the fewest connections); every message on that connection then goes to the same server. No cookie is needed: the open connection itself is the pin.',
       ],
       setup: { scenario: IN_MEMORY, playing: false, speed: 0.5 },
       highlight: ['users', 'lb', 'servers'],
       until: { kind: 'continue' },
-      claims: [
-        { metric: 'chat.connections.open', min: 120, max: 120, says: '120 apps are online' },
-      ],
     },
     {
       id: 'online',
       title: 'Everyone online',
       narration: [
         'Let the apps talk. Each sends a message to someone every 10 seconds on average. In this first design each server knows only the connections it holds. A message for a user on another server is published on Redis pub/sub; every server receives it, and the one holding the recipient’s connection pushes it down. Pub/sub is fire-and-forget: Redis keeps no copy.',
-        'After 10 seconds there are 40 connections on each server, and about 110 messages have arrived, none lost.',
+        'After 10 seconds all 120 apps are still connected, 40 to each server, and about 110 messages have arrived, none lost.',
       ],
       highlight: ['servers', 'store'],
       until: { kind: 'time', ms: 10_000, hint: 'Watch for 10 simulated seconds.' },
       claims: [
+        { metric: 'chat.connections.open', min: 120, max: 120, says: 'all 120 apps' },
         {
           metric: 'chat.connections.perServer.0.connections',
           min: 40,
