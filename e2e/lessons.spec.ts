@@ -4,38 +4,10 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/catalog.ts';
-import { SKINS } from '../src/lessons/skins.ts';
-import type { Lesson, LessonStep } from '../src/lessons/types.ts';
-import { advance } from './support/sim-hook';
+import type { Lesson } from '../src/lessons/types.ts';
+import { expectCardFits } from './support/lesson-card';
+import { actionButtonName, continueButton, runUntilReady } from './support/lesson-play';
 import { watchPageHealth } from './support/page-health';
-
-const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
-
-/** Moves simulated time on until Continue is enabled (the step's condition is met). */
-async function runUntilReady(page: Page): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (await continueButton(page).isEnabled()) return;
-    await advance(page, 1000);
-  }
-  await expect(continueButton(page)).toBeEnabled();
-}
-
-function actionButtonName(lesson: Lesson, step: LessonStep): string {
-  const a = step.autoAction!;
-  const server = SKINS[lesson.skin].server;
-  switch (a.action) {
-    case 'kill-server':
-      return `Kill ${server} ${a.server}`;
-    case 'restart-server':
-      return `Restart ${server} ${a.server}`;
-    case 'kill-store':
-      return 'Kill store';
-    case 'restart-store':
-      return 'Restart store';
-    default:
-      throw new Error(`No button known for ${a.action}`);
-  }
-}
 
 async function expectStep(page: Page, lesson: Lesson, i: number): Promise<void> {
   await expect(page.getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible();
@@ -68,6 +40,13 @@ for (const lesson of LESSONS) {
       const step = lesson.steps[i]!;
       await expectStep(page, lesson, i);
       if (step.predict) {
+        if (step.until.kind === 'action') {
+          // Predict first: the step's button waits for the prediction, and says why.
+          await expect(
+            page.getByRole('button', { name: actionButtonName(lesson, step), exact: true }),
+          ).toBeDisabled();
+          await expect(page.locator('.held-reason')).toBeVisible();
+        }
         await page.getByRole('radio').first().click();
         await page.getByRole('button', { name: 'Lock in my prediction' }).click();
       }
@@ -77,11 +56,18 @@ for (const lesson of LESSONS) {
           .click();
       }
       await runUntilReady(page);
-      if (step.predict) await expect(page.locator('.prediction .feedback')).toBeVisible();
+      // The explanation shows next to the learner's own answer.
+      if (step.predict)
+        await expect(page.locator('.prediction .feedback')).toContainText('You said');
       if (step.check) {
-        await page.getByRole('radio').last().click();
-        await expect(page.locator('.check .feedback')).toBeVisible();
+        await page.locator('.lesson-check .choice').last().click();
+        await page.getByRole('button', { name: 'Check my answer' }).click();
+        await expect(page.locator('.lesson-check .feedback')).toBeVisible();
+        await expect(page.locator('.lesson-check .choice-feedback')).toHaveCount(
+          step.check.choices.length,
+        );
       }
+      await expectCardFits(page, `${lesson.id} step ${i + 1} at 1280×800`);
       if (i === 1 || step.predict) {
         await page.screenshot({
           path: path.join(
@@ -95,9 +81,15 @@ for (const lesson of LESSONS) {
     }
     await expect(page.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
     await page.goto('/?mode=lessons');
-    await expect(page.locator('.lesson-list-item', { hasText: lesson.title })).toContainText(
-      'Completed',
-    );
+    const item = page.locator('.lesson-list-item', { hasText: lesson.title });
+    await expect(item).toContainText('Completed');
+    // Mouse path: the first prediction choice and the last check choice were picked.
+    const asked =
+      lesson.steps.filter((s) => s.predict).length + lesson.steps.filter((s) => s.check).length;
+    const right =
+      lesson.steps.filter((s) => s.predict?.choices[0]!.correct).length +
+      lesson.steps.filter((s) => s.check?.choices.at(-1)!.correct).length;
+    await expect(item.locator('.lesson-score')).toHaveText(`Score ${right}/${asked}`);
     expect(health.consoleErrors).toEqual([]);
   });
 
@@ -122,7 +114,9 @@ for (const lesson of LESSONS) {
       if (step.check) {
         await tabTo(page, step.check.choices[0]!.text);
         await page.keyboard.press('Space');
-        await expect(page.locator('.check .feedback')).toBeVisible();
+        await tabTo(page, 'Check my answer');
+        await page.keyboard.press('Enter');
+        await expect(page.locator('.lesson-check .feedback')).toBeVisible();
       }
       // → moves on when focus is not in a form control; Escape-free path: focus the heading.
       await page.getByRole('heading', { level: 2 }).focus();
@@ -164,3 +158,27 @@ test('the lesson list links every lesson and survives blocked storage', async ({
   await expectStep(page, LESSONS[0]!, 0);
   expect(health.consoleErrors).toEqual([]);
 });
+
+for (const size of [
+  { width: 390, height: 844 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`no lesson card overflows sideways at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    for (const lesson of LESSONS) {
+      for (let i = 0; i < lesson.steps.length; i++) {
+        const step = lesson.steps[i]!;
+        if (!step.predict && !step.check) continue;
+        await page.goto(`/?lesson=${lesson.id}&step=${i + 1}`);
+        await expectStep(page, lesson, i);
+        const where = `${lesson.id} step ${i + 1} at ${size.width}×${size.height}`;
+        await expectCardFits(page, where);
+        if (step.check) {
+          await page.locator('.lesson-check .choice').first().click();
+          await page.getByRole('button', { name: 'Check my answer' }).click();
+          await expectCardFits(page, `${where}, answered`);
+        }
+      }
+    }
+  });
+}

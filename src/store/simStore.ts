@@ -35,6 +35,16 @@ export interface SimViewState {
   vocabulary: Vocabulary;
   /** Controls a course page hid with `?lock=` (names from LOCKABLE in src/ui/urlOptions.ts). */
   locked: readonly string[];
+  /**
+   * Parts of the picture a lesson step points at ('users', 'lb', 'servers', 'server:2',
+   * 'store', 'db'); the topology outlines them. Empty outside lessons.
+   */
+  spotlight: readonly string[];
+  /**
+   * Why the learner's actions on the picture (kill, restart) are held back right now, e.g. a
+   * prediction not yet locked in; null when they work.
+   */
+  actionsHeld: string | null;
 }
 
 export interface SimActions {
@@ -52,6 +62,8 @@ export interface SimActions {
   setFollowUser(userIdx: number | null): void;
   setVocabulary(vocabulary: Vocabulary): void;
   setLocked(locked: readonly string[]): void;
+  setSpotlight(spotlight: readonly string[]): void;
+  setActionsHeld(reason: string | null): void;
   dismissError(): void;
 }
 
@@ -107,6 +119,8 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     followUser: null,
     vocabulary: SHOP_VOCABULARY,
     locked: [],
+    spotlight: [],
+    actionsHeld: null,
     load(scenario, opts = {}) {
       set({ scenario, log: [], error: null });
       hops.clear();
@@ -122,6 +136,8 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     setFollowUser: (followUser) => set({ followUser }),
     setVocabulary: (vocabulary) => set({ vocabulary }),
     setLocked: (locked) => set({ locked }),
+    setSpotlight: (spotlight) => set({ spotlight }),
+    setActionsHeld: (actionsHeld) => set({ actionsHeld }),
     dismissError: () => set({ error: null }),
   }));
 

@@ -15,13 +15,19 @@ const BUTTONS: Partial<Record<ActionName, { label: string; action: Action }>> = 
   deploy: { label: 'Deploy a new version', action: { action: 'deploy' } },
 };
 
-export function StepActionButton({ action }: { action: ActionName }) {
+export function StepActionButton({ action, held }: { action: ActionName; held: boolean }) {
   const act = useSim((s) => s.act);
   const b = BUTTONS[action];
   if (!b) return null;
   return (
     <p className="step-action">
-      <button type="button" className="primary" onClick={() => act(b.action)}>
+      <button
+        type="button"
+        className="primary"
+        disabled={held}
+        aria-describedby={held ? 'held-reason' : undefined}
+        onClick={() => act(b.action)}
+      >
         {b.label}
       </button>
     </p>

@@ -5,6 +5,7 @@ import { useSim } from '../SimContext.tsx';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { DbNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
+import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { cap } from './words.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
@@ -12,9 +13,10 @@ const selectVocab = (s: SimStoreState) => s.vocabulary;
 export const DbNode = memo(function DbNode({ data }: NodeProps<DbNodeT>) {
   const vocab = useSim(selectVocab);
   const jwt = data.architecture === 'jwt';
+  const spotlit = useSpotlit('db');
   return (
     <div
-      className={`topo-node topo-db${data.highlight ? ' is-followed' : ''}`}
+      className={`topo-node topo-db${data.highlight ? ' is-followed' : ''}${spotlit ? SPOTLIT : ''}`}
       role="group"
       aria-label={cap(vocab.database)}
     >

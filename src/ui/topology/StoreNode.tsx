@@ -6,12 +6,14 @@ import type { SimStoreState } from '../../store/simStore.ts';
 import type { StoreNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
 import { SessionChips } from './SessionChips.tsx';
+import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { cap } from './words.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
 
 export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps<StoreNodeT>) {
   const vocab = useSim(selectVocab);
+  const spotlit = useSpotlit('store');
   const status = data.failingOver ? 'failover' : data.up ? 'up' : 'down';
   const st =
     status === 'up'
@@ -21,7 +23,9 @@ export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps
         : { icon: '↻', label: 'Failing over' };
   return (
     <div
-      className={`topo-node topo-store is-${status}${data.highlight !== null ? ' has-followed' : ''}`}
+      className={`topo-node topo-store is-${status}${data.highlight !== null ? ' has-followed' : ''}${
+        spotlit ? SPOTLIT : ''
+      }`}
       role="group"
       aria-label={`${cap(vocab.store)} (${data.label}): ${st.label.toLowerCase()}`}
     >
