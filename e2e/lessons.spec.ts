@@ -6,8 +6,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/catalog.ts';
 import type { Lesson } from '../src/lessons/types.ts';
 import { expectCardFits } from './support/lesson-card';
-import { actionButtonName, continueButton, runUntilReady } from './support/lesson-play';
+import {
+  actionButtonName,
+  continueButton,
+  expectFiguresMatchCounters,
+  runUntilReady,
+} from './support/lesson-play';
 import { watchPageHealth } from './support/page-health';
+import { advance, snapshot } from './support/sim-hook';
 
 async function expectStep(page: Page, lesson: Lesson, i: number): Promise<void> {
   await expect(page.getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible();
@@ -51,9 +57,13 @@ for (const lesson of LESSONS) {
         await page.getByRole('button', { name: 'Lock in my prediction' }).click();
       }
       if (step.until.kind === 'action') {
+        // Hold the run still: the click alone must not finish the step.
+        await advance(page, 0);
         await page
           .getByRole('button', { name: actionButtonName(lesson, step), exact: true })
           .click();
+        await expect(page.locator('.lesson-hint')).not.toContainText('Done');
+        await expect(continueButton(page)).toBeDisabled();
       }
       await runUntilReady(page);
       // The explanation shows next to the learner's own answer.
@@ -182,3 +192,28 @@ for (const size of [
     }
   });
 }
+
+test('a step that completes while the run plays is held at that moment, figures and counters alike', async ({
+  page,
+}) => {
+  const health = watchPageHealth(page);
+  const cart = LESSONS.find((l) => l.id === 'shopping-cart')!;
+  await page.goto('/?lesson=shopping-cart&step=3');
+  await expectStep(page, cart, 2);
+  // Played in real time (fast), not stepped: the player has to pause and step back itself.
+  await page.evaluate(() =>
+    (
+      window as Window & { __statecraftTest?: { play(s: number): Promise<unknown> } }
+    ).__statecraftTest!.play(4),
+  );
+  await expect(page.locator('.lesson-card')).toHaveAttribute('data-step-state', 'complete', {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expectFiguresMatchCounters(page, 'sticky step played in real time');
+  await expect(page.locator('[data-run-metric="sessions.lost"]')).toHaveText('0');
+  // The run itself stands exactly at the moment the figures were read.
+  const heldMs = Number(await page.locator('.run-figures').getAttribute('data-held-ms'));
+  await expect.poll(async () => (await snapshot(page)).tMs).toBe(heldMs);
+  expect(health.consoleErrors).toEqual([]);
+});

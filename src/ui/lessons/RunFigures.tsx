@@ -23,7 +23,7 @@ export function RunFigures({
 }) {
   if (claims.length === 0) return null;
   return (
-    <section className="run-figures" aria-labelledby="run-figures-title">
+    <section className="run-figures" aria-labelledby="run-figures-title" data-held-ms={atMs}>
       <h3 id="run-figures-title">
         Your run, held at {(atMs / 1000).toFixed(1)} s{' '}
         <span className="muted">(Play lets it run on)</span>
