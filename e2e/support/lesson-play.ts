@@ -58,16 +58,16 @@ export async function readFor(page: Page, wallS: number, speed: number): Promise
 
 export function actionButtonName(lesson: Lesson, step: LessonStep): string {
   const a = step.autoAction!;
-  const server = SKINS[lesson.skin].server;
+  const { server, store } = SKINS[lesson.skin];
   switch (a.action) {
     case 'kill-server':
       return `Kill ${server} ${a.server}`;
     case 'restart-server':
       return `Restart ${server} ${a.server}`;
     case 'kill-store':
-      return 'Kill store';
+      return `Kill ${store}`;
     case 'restart-store':
-      return 'Restart store';
+      return `Restart ${store}`;
     default:
       throw new Error(`No button known for ${a.action}`);
   }

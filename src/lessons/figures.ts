@@ -4,7 +4,7 @@
  * player uses them to show the learner's own figures beside the typical ones, and the lesson
  * counters to show every figure a step quotes.
  */
-import type { Vocabulary } from '../store/vocabulary.ts';
+import { extraWords, type Vocabulary } from '../store/vocabulary.ts';
 
 const cap = (s: string): string => (s ? `${s[0]!.toUpperCase()}${s.slice(1)}` : s);
 
@@ -27,7 +27,7 @@ export function metricLabel(path: string, v: Vocabulary): string {
       if (a === 'active') return `${cap(v.sessions)} active`;
       break;
     case 'cart':
-      if (a === 'itemsLost') return `${cap(v.cart)} items lost`;
+      if (a === 'itemsLost') return `${cap(extraWords(v).cartItems)} lost`;
       break;
     case 'checkouts':
       if (a === 'completed') return 'Checkouts completed';
