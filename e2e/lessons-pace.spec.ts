@@ -70,6 +70,9 @@ async function playAtPace(page: Page, lesson: Lesson, wallS: number, slow: numbe
   await expect(page.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
 }
 
+// A whole lesson, stepped second by second: minutes on a busy two-core machine.
+test.describe.configure({ timeout: 240_000 });
+
 for (const lesson of LESSONS) {
   for (const wallS of [0, 10, 30]) {
     test(`${lesson.id}: text and counters agree with ${wallS} s of reading before each move`, async ({

@@ -9,7 +9,14 @@
 import { presetScenario, type Scenario } from '../../sim/index.ts';
 import type { Lesson } from '../types.ts';
 
-const LOCAL_LEDGERS: Scenario = presetScenario('atm-local-ledgers') ?? { version: 1 };
+/**
+ * The preset runs for 60 s; a learner who reads and thinks at every step needs longer, or the
+ * run ends before the last step's ATM or database can be broken.
+ */
+const LOCAL_LEDGERS: Scenario = {
+  ...(presetScenario('atm-local-ledgers') ?? { version: 1 }),
+  durationS: 600,
+};
 
 /** The same bank and customers, with every account record in one durable central database. */
 const CENTRAL: Scenario = {

@@ -74,7 +74,10 @@ export function CheckQuestion({
           className={`feedback ${picked.correct ? 'feedback-good' : 'feedback-bad'}`}
           role="status"
         >
-          <strong>{picked.correct ? '✓ Correct.' : '✗ Not quite.'}</strong> {picked.feedback}
+          <strong>{picked.correct ? '✓ Correct.' : '✗ Not quite.'}</strong>{' '}
+          {picked.correct
+            ? 'Each answer above says why it is right or wrong.'
+            : 'The right answer is marked ✓ above, and each answer says why.'}
         </p>
       )}
     </fieldset>

@@ -23,7 +23,7 @@ import { RunFigures } from './RunFigures.tsx';
 
 /** Shown while a step's prediction is open, beside the actions it holds back. */
 const HELD_FOR_PREDICTION =
-  'Lock in your prediction first: the run and its buttons wait until you have said what you expect.';
+  'Lock it in first: the run and its buttons wait until you have said what you expect.';
 
 function writeStepToUrl(lessonId: string, index: number): void {
   const url = new URL(window.location.href);
@@ -63,7 +63,7 @@ export function LessonPlayer({
 
   useEffect(() => {
     const st = session.store.getState();
-    st.setActionsHeld(predictionOpen ? HELD_FOR_PREDICTION : null);
+    st.setActionsHeld(predictionOpen ? 'Lock in your prediction first' : null);
     st.setSpotlight(step.highlight ?? []);
   }, [session, predictionOpen, step]);
   useEffect(
@@ -159,6 +159,19 @@ export function LessonPlayer({
         : 'running';
   const isLast = index === lesson.steps.length - 1;
 
+  // When the step completes, bring its result (explanation, the learner's figures) into view
+  // inside the card, without moving focus.
+  const cardRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!done) return;
+    // Only the card scrolls: scrollIntoView could scroll a course page around an embed.
+    const card = cardRef.current;
+    const el = card?.querySelector<HTMLElement>('.prediction .feedback, .run-figures');
+    if (!card || !el) return;
+    const top = el.getBoundingClientRect().top - card.getBoundingClientRect().top;
+    if (top > card.clientHeight * 0.6) card.scrollTop += top - 16;
+  }, [done]);
+
   const goNext = useCallback(() => {
     if (!ready) return;
     if (isLast) {
@@ -239,6 +252,7 @@ export function LessonPlayer({
         <Announcer />
       </section>
       <article
+        ref={cardRef}
         className="lesson-card"
         aria-labelledby="lesson-step-title"
         aria-busy={start === null && !completed}
@@ -306,8 +320,7 @@ export function LessonPlayer({
             )}
             {predictionOpen && (
               <p className="held-reason" id="held-reason" role="status">
-                <span aria-hidden="true">🔒 </span>
-                {HELD_FOR_PREDICTION}
+                <strong>Waiting for your prediction.</strong> {HELD_FOR_PREDICTION}
               </p>
             )}
             {hint && (

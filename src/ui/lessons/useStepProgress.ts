@@ -76,7 +76,10 @@ export function useStepProgress(
         cur.actions = own.map((c) => c.action);
         cur.actionsAtMs = own.map((c) => c.atMs);
         const s = stepRef.current;
-        if (s.until.kind !== 'continue' && armedRef.current && stepComplete(s, cur)) {
+        // A run that has reached its end cannot play anything out any more: the step is
+        // as complete as it will get, and Continue must not stay locked for ever.
+        const ended = frame.tMs >= frame.endMs;
+        if (s.until.kind !== 'continue' && armedRef.current && (stepComplete(s, cur) || ended)) {
           cur.completedAtMs = frame.tMs;
           cur.completedOutcome = frame.snapshot.outcome;
           if (frame.playing) {
