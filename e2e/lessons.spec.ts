@@ -217,3 +217,32 @@ test('a step that completes while the run plays is held at that moment, figures 
   await expect.poll(async () => (await snapshot(page)).tMs).toBe(heldMs);
   expect(health.consoleErrors).toEqual([]);
 });
+
+test('the choosing lesson runs each design of a design question in the simulation', async ({
+  page,
+}) => {
+  const health = watchPageHealth(page);
+  const choosing = LESSONS.find((l) => l.id === 'choosing')!;
+  const i = choosing.steps.findIndex((s) => s.id === 'scale-budget');
+  await page.goto(`/?lesson=choosing&step=${i + 1}`);
+  await expectStep(page, choosing, i);
+  await page.locator('.lesson-check .choice').nth(1).click();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  const figures: Record<string, string> = {};
+  for (const design of ['hash', 'simple']) {
+    const row = page.locator(`.design-runs tr[data-design="${design}"]`);
+    await row.getByRole('button').click();
+    const lost = row.locator('[data-design-metric="sessions.lost"]');
+    for (let n = 0; n < 60 && (await lost.textContent()) === '–'; n++) await advance(page, 1000);
+    await expect(lost).not.toHaveText('–');
+    // The run is held at the design's reading time: the counters show the same figure.
+    await expect(page.locator('[data-counter-metric="sessions.lost"]')).toHaveText(
+      (await lost.textContent())!,
+    );
+    figures[design] = (await lost.textContent())!;
+  }
+  // Adding a server under hash mod N logs people out; cookie stickiness does not.
+  expect(Number(figures.hash)).toBeGreaterThan(50);
+  expect(figures.simple).toBe('0');
+  expect(health.consoleErrors).toEqual([]);
+});

@@ -20,6 +20,7 @@ import { Announcer } from '../panels/log/Announcer.tsx';
 import { StepActionButton } from './StepActionButton.tsx';
 import { useStepProgress, type StepStart } from './useStepProgress.ts';
 import { RunFigures } from './RunFigures.tsx';
+import { DesignRuns } from './DesignRuns.tsx';
 
 /** Shown while a step's prediction is open, beside the actions it holds back. */
 const HELD_FOR_PREDICTION =
@@ -305,6 +306,13 @@ export function LessonPlayer({
                 choices={step.check.choices}
                 answer={answers?.checks[step.id]}
                 onAnswer={answerCheck}
+              />
+            )}
+            {step.check?.compare && answers?.checks[step.id] !== undefined && (
+              <DesignRuns
+                key={`${step.id}-designs`}
+                choices={step.check.choices}
+                compare={step.check.compare}
               />
             )}
             {done && progress.completedOutcome && (
