@@ -168,7 +168,7 @@ export const CHOOSING: Lesson = {
       narration: [
         'Scale: a small internal tool with a handful of servers can keep sessions in memory and live happily; many successful products started that way. As load grows or turns spiky, stateless servers with shared state let you add and remove machines without thinking about who is on them.',
         'Budget: a shared store is another system to pay for, run, monitor and protect with replicas. A managed store costs money instead of operator time. Sticky sessions in memory cost nothing extra, until the day they cost you users.',
-        'Answer, then run each design against the tool’s situation: two servers, 300 staff, and a third server added at 20 s as the company grows.',
+        'Answer, then run each design against the tool’s situation: two servers, a few hundred staff, and a third server added as the company grows.',
       ],
       until: { kind: 'continue' },
       check: {
