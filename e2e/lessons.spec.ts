@@ -4,38 +4,16 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/catalog.ts';
-import { SKINS } from '../src/lessons/skins.ts';
-import type { Lesson, LessonStep } from '../src/lessons/types.ts';
-import { advance } from './support/sim-hook';
+import type { Lesson } from '../src/lessons/types.ts';
+import { expectCardFits } from './support/lesson-card';
+import {
+  actionButtonName,
+  continueButton,
+  expectFiguresMatchCounters,
+  runUntilReady,
+} from './support/lesson-play';
 import { watchPageHealth } from './support/page-health';
-
-const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
-
-/** Moves simulated time on until Continue is enabled (the step's condition is met). */
-async function runUntilReady(page: Page): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (await continueButton(page).isEnabled()) return;
-    await advance(page, 1000);
-  }
-  await expect(continueButton(page)).toBeEnabled();
-}
-
-function actionButtonName(lesson: Lesson, step: LessonStep): string {
-  const a = step.autoAction!;
-  const server = SKINS[lesson.skin].server;
-  switch (a.action) {
-    case 'kill-server':
-      return `Kill ${server} ${a.server}`;
-    case 'restart-server':
-      return `Restart ${server} ${a.server}`;
-    case 'kill-store':
-      return 'Kill store';
-    case 'restart-store':
-      return 'Restart store';
-    default:
-      throw new Error(`No button known for ${a.action}`);
-  }
-}
+import { advance, snapshot } from './support/sim-hook';
 
 async function expectStep(page: Page, lesson: Lesson, i: number): Promise<void> {
   await expect(page.getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible();
@@ -59,6 +37,10 @@ async function tabTo(page: Page, name: string | RegExp): Promise<void> {
   throw new Error(`Could not reach "${String(name)}" with Tab`);
 }
 
+// A lesson is walked step by step, simulated time moved a second at a time: on a busy
+// two-core machine the longer lessons need more than the default 30 s.
+test.describe.configure({ timeout: 180_000 });
+
 for (const lesson of LESSONS) {
   test(`${lesson.id}: completed with the mouse only`, async ({ page }, testInfo) => {
     const health = watchPageHealth(page);
@@ -68,20 +50,38 @@ for (const lesson of LESSONS) {
       const step = lesson.steps[i]!;
       await expectStep(page, lesson, i);
       if (step.predict) {
+        if (step.until.kind === 'action') {
+          // Predict first: the step's button waits for the prediction, and says why.
+          await expect(
+            page.getByRole('button', { name: actionButtonName(lesson, step), exact: true }),
+          ).toBeDisabled();
+          await expect(page.locator('.held-reason')).toBeVisible();
+        }
         await page.getByRole('radio').first().click();
         await page.getByRole('button', { name: 'Lock in my prediction' }).click();
       }
       if (step.until.kind === 'action') {
+        // Hold the run still: the click alone must not finish the step.
+        await advance(page, 0);
         await page
           .getByRole('button', { name: actionButtonName(lesson, step), exact: true })
           .click();
+        await expect(page.locator('.lesson-hint')).not.toContainText('Done');
+        await expect(continueButton(page)).toBeDisabled();
       }
       await runUntilReady(page);
-      if (step.predict) await expect(page.locator('.prediction .feedback')).toBeVisible();
+      // The explanation shows next to the learner's own answer.
+      if (step.predict)
+        await expect(page.locator('.prediction .feedback')).toContainText('You said');
       if (step.check) {
-        await page.getByRole('radio').last().click();
-        await expect(page.locator('.check .feedback')).toBeVisible();
+        await page.locator('.lesson-check .choice').last().click();
+        await page.getByRole('button', { name: 'Check my answer' }).click();
+        await expect(page.locator('.lesson-check .feedback')).toBeVisible();
+        await expect(page.locator('.lesson-check .choice-feedback')).toHaveCount(
+          step.check.choices.length,
+        );
       }
+      await expectCardFits(page, `${lesson.id} step ${i + 1} at 1280×800`);
       if (i === 1 || step.predict) {
         await page.screenshot({
           path: path.join(
@@ -95,9 +95,15 @@ for (const lesson of LESSONS) {
     }
     await expect(page.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
     await page.goto('/?mode=lessons');
-    await expect(page.locator('.lesson-list-item', { hasText: lesson.title })).toContainText(
-      'Completed',
-    );
+    const item = page.locator('.lesson-list-item', { hasText: lesson.title });
+    await expect(item).toContainText('Completed');
+    // Mouse path: the first prediction choice and the last check choice were picked.
+    const asked =
+      lesson.steps.filter((s) => s.predict).length + lesson.steps.filter((s) => s.check).length;
+    const right =
+      lesson.steps.filter((s) => s.predict?.choices[0]!.correct).length +
+      lesson.steps.filter((s) => s.check?.choices.at(-1)!.correct).length;
+    await expect(item.locator('.lesson-score')).toHaveText(`Score ${right}/${asked}`);
     expect(health.consoleErrors).toEqual([]);
   });
 
@@ -122,7 +128,9 @@ for (const lesson of LESSONS) {
       if (step.check) {
         await tabTo(page, step.check.choices[0]!.text);
         await page.keyboard.press('Space');
-        await expect(page.locator('.check .feedback')).toBeVisible();
+        await tabTo(page, 'Check my answer');
+        await page.keyboard.press('Enter');
+        await expect(page.locator('.lesson-check .feedback')).toBeVisible();
       }
       // → moves on when focus is not in a form control; Escape-free path: focus the heading.
       await page.getByRole('heading', { level: 2 }).focus();
@@ -162,5 +170,85 @@ test('the lesson list links every lesson and survives blocked storage', async ({
   }
   await page.getByRole('link', { name: LESSONS[0]!.title }).click();
   await expectStep(page, LESSONS[0]!, 0);
+  expect(health.consoleErrors).toEqual([]);
+});
+
+for (const size of [
+  { width: 390, height: 844 },
+  { width: 1920, height: 1080 },
+]) {
+  for (const lesson of LESSONS) {
+    test(`${lesson.id}: no lesson card overflows sideways at ${size.width}×${size.height}`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      for (let i = 0; i < lesson.steps.length; i++) {
+        const step = lesson.steps[i]!;
+        if (!step.predict && !step.check) continue;
+        await page.goto(`/?lesson=${lesson.id}&step=${i + 1}`);
+        await expectStep(page, lesson, i);
+        const where = `${lesson.id} step ${i + 1} at ${size.width}×${size.height}`;
+        await expectCardFits(page, where);
+        if (step.check) {
+          await page.locator('.lesson-check .choice').first().click();
+          await page.getByRole('button', { name: 'Check my answer' }).click();
+          await expectCardFits(page, `${where}, answered`);
+        }
+      }
+    });
+  }
+}
+
+test('a step that completes while the run plays is held at that moment, figures and counters alike', async ({
+  page,
+}) => {
+  const health = watchPageHealth(page);
+  const cart = LESSONS.find((l) => l.id === 'shopping-cart')!;
+  await page.goto('/?lesson=shopping-cart&step=3');
+  await expectStep(page, cart, 2);
+  // Played in real time (fast), not stepped: the player has to pause and step back itself.
+  await page.evaluate(() =>
+    (
+      window as Window & { __statecraftTest?: { play(s: number): Promise<unknown> } }
+    ).__statecraftTest!.play(4),
+  );
+  await expect(page.locator('.lesson-card')).toHaveAttribute('data-step-state', 'complete', {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expectFiguresMatchCounters(page, 'sticky step played in real time');
+  await expect(page.locator('[data-run-metric="sessions.lost"]')).toHaveText('0');
+  // The run itself stands exactly at the moment the figures were read.
+  const heldMs = Number(await page.locator('.run-figures').getAttribute('data-held-ms'));
+  await expect.poll(async () => (await snapshot(page)).tMs).toBe(heldMs);
+  expect(health.consoleErrors).toEqual([]);
+});
+
+test('the choosing lesson runs each design of a design question in the simulation', async ({
+  page,
+}) => {
+  const health = watchPageHealth(page);
+  const choosing = LESSONS.find((l) => l.id === 'choosing')!;
+  const i = choosing.steps.findIndex((s) => s.id === 'scale-budget');
+  await page.goto(`/?lesson=choosing&step=${i + 1}`);
+  await expectStep(page, choosing, i);
+  await page.locator('.lesson-check .choice').nth(1).click();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  const figures: Record<string, string> = {};
+  for (const design of ['hash', 'simple']) {
+    const row = page.locator(`.design-runs tr[data-design="${design}"]`);
+    await row.getByRole('button').click();
+    const lost = row.locator('[data-design-metric="sessions.lost"]');
+    for (let n = 0; n < 60 && (await lost.textContent()) === '–'; n++) await advance(page, 1000);
+    await expect(lost).not.toHaveText('–');
+    // The run is held at the design's reading time: the counters show the same figure.
+    await expect(page.locator('[data-counter-metric="sessions.lost"]')).toHaveText(
+      (await lost.textContent())!,
+    );
+    figures[design] = (await lost.textContent())!;
+  }
+  // Adding a server under hash mod N logs people out; cookie stickiness does not.
+  expect(Number(figures.hash)).toBeGreaterThan(50);
+  expect(figures.simple).toBe('0');
   expect(health.consoleErrors).toEqual([]);
 });

@@ -361,6 +361,10 @@ describe('skins', () => {
       expect(v.id).toBe(id);
       for (const [key, value] of Object.entries(v)) {
         if (key === 'items') continue;
+        if (key === 'techNames') {
+          expect(typeof value, `${id}.${key}`).toBe('boolean');
+          continue;
+        }
         expect(typeof value === 'string' && value.trim() !== '', `${id}.${key}`).toBe(true);
       }
       expect(v.items).toHaveLength(10);

@@ -4,7 +4,7 @@
  * the step's `until` is met, and checks every number the narration claims.
  */
 import type { Frame, ToSim } from '../protocol/messages.ts';
-import { checkClaim, newProgress, untilMet } from './runner.ts';
+import { checkClaim, newProgress, stepComplete } from './runner.ts';
 import { setupMessages } from './setup.ts';
 import type { Lesson } from './types.ts';
 
@@ -41,13 +41,14 @@ export async function playLessonHeadless(
         throw new Error(`Step ${step.id} waits for an action but has no autoAction.`);
       last = await request({ type: 'act', action: step.autoAction });
       progress.actions.push(step.autoAction.action);
+      progress.actionsAtMs.push(last.tMs);
       progress.events.push(...last.events);
       progress.outcome = last.snapshot?.outcome ?? progress.outcome;
     }
-    // Let the simulation run a moment after an action, as it would on screen.
-    const minRunMs = step.until.kind === 'time' ? 0 : (step.claims?.length ?? 0) > 0 ? 2000 : 0;
+    // Run until the step is complete: its condition met and its effect played out (the
+    // same rule the player uses before it says "Done").
     while (
-      (!untilMet(step.until, progress) || progress.nowMs - progress.startMs < minRunMs) &&
+      !stepComplete(step, progress) &&
       progress.nowMs - progress.startMs < budgetMs &&
       last.tMs < last.endMs
     ) {
@@ -58,7 +59,7 @@ export async function playLessonHeadless(
     }
     steps.push({
       stepId: step.id,
-      reached: untilMet(step.until, progress),
+      reached: stepComplete(step, progress),
       tookMs: progress.nowMs - progress.startMs,
       claims: (step.claims ?? []).map((c) => ({
         says: c.says,

@@ -1,7 +1,15 @@
 /** Unit tests for the pure lesson runner: metric paths, `until` conditions, claims, Continue. */
 import { describe, expect, it } from 'vitest';
 import type { Outcome, SimEvent } from '../sim/index.ts';
-import { canContinue, checkClaim, newProgress, readMetric, untilMet } from './runner.ts';
+import {
+  canContinue,
+  checkClaim,
+  newProgress,
+  readMetric,
+  SETTLE_MS,
+  stepComplete,
+  untilMet,
+} from './runner.ts';
 import type { LessonStep, Until } from './types.ts';
 
 /** Just enough of an outcome for the paths the tests read. */
@@ -36,6 +44,7 @@ describe('newProgress', () => {
       nowMs: 500,
       events: [],
       actions: [],
+      actionsAtMs: [],
       outcome: null,
       continued: false,
     });
@@ -155,9 +164,9 @@ describe('checkClaim', () => {
   });
 });
 
-describe('canContinue', () => {
-  const step = (until: Until): LessonStep => ({ id: 's', title: 'S', narration: ['x'], until });
+const step = (until: Until): LessonStep => ({ id: 's', title: 'S', narration: ['x'], until });
 
+describe('canContinue', () => {
   it('always allows Continue on a continue step', () => {
     expect(canContinue(step({ kind: 'continue' }), progress())).toBe(true);
   });
@@ -168,6 +177,37 @@ describe('canContinue', () => {
     expect(canContinue(s, progress({ nowMs: 2000 }))).toBe(true);
     const a = step({ kind: 'action', action: 'kill-store', hint: 'kill it' });
     expect(canContinue(a, progress({ continued: true }))).toBe(false);
-    expect(canContinue(a, progress({ actions: ['kill-store'] }))).toBe(true);
+    // The click alone is not enough: the kill's effect must play out first.
+    const killed = { actions: ['kill-store' as const], actionsAtMs: [1200] };
+    expect(canContinue(a, progress({ ...killed, nowMs: 1200 }))).toBe(false);
+    expect(canContinue(a, progress({ ...killed, nowMs: 1200 + SETTLE_MS - 1 }))).toBe(false);
+    expect(canContinue(a, progress({ ...killed, nowMs: 1200 + SETTLE_MS }))).toBe(true);
+  });
+});
+
+describe('stepComplete', () => {
+  it('waits for the effect of an action counted from the action, not from the step opening', () => {
+    const a = step({ kind: 'action', action: 'kill-server', hint: 'kill' });
+    const late = { actions: ['kill-server' as const], actionsAtMs: [31_000] };
+    expect(stepComplete(a, progress({ ...late, nowMs: 31_000 + SETTLE_MS - 250 }))).toBe(false);
+    expect(stepComplete(a, progress({ ...late, nowMs: 31_000 + SETTLE_MS }))).toBe(true);
+  });
+
+  it('lets an event step with claims run on until its numbers have had time to show', () => {
+    const e = {
+      ...step({ kind: 'event', event: 'server-down', hint: 'wait' }),
+      claims: [{ metric: 'sessions.lost', min: 0, max: 1, says: 'none' }],
+    };
+    const seen = {
+      events: [{ type: 'server', tMs: 1100, server: 1, status: 'down' } satisfies SimEvent],
+    };
+    expect(stepComplete(e, progress({ ...seen, nowMs: 1500 }))).toBe(false);
+    expect(stepComplete(e, progress({ ...seen, nowMs: 1000 + SETTLE_MS }))).toBe(true);
+  });
+
+  it('is never complete before the condition is met', () => {
+    const t = step({ kind: 'time', ms: 5000, hint: 'wait' });
+    expect(stepComplete(t, progress({ nowMs: 5999 }))).toBe(false);
+    expect(stepComplete(t, progress({ nowMs: 6000 }))).toBe(true);
   });
 });

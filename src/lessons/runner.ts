@@ -15,12 +15,22 @@ export interface StepProgress {
   events: SimEvent[];
   /** Actions the learner took since the step began. */
   actions: ActionName[];
+  /** Simulated time of each of `actions`, in ms (same order). */
+  actionsAtMs: number[];
   outcome: Outcome | null;
   continued: boolean;
 }
 
 export function newProgress(startMs: number): StepProgress {
-  return { startMs, nowMs: startMs, events: [], actions: [], outcome: null, continued: false };
+  return {
+    startMs,
+    nowMs: startMs,
+    events: [],
+    actions: [],
+    actionsAtMs: [],
+    outcome: null,
+    continued: false,
+  };
 }
 
 /** Reads a number from the outcome by a dotted path ("rehomed.0.fraction"); NaN if absent. */
@@ -65,9 +75,41 @@ export function untilMet(until: Until, p: StepProgress): boolean {
   }
 }
 
+/**
+ * Simulated ms a step's effect needs to play out after the moment that starts it (the
+ * learner's action, or the step opening). A kill is a click, but the sessions it destroys and
+ * the requests that fail because of it show up over the next seconds; the numbers a step
+ * claims are read at the end of that time, by the headless test and on screen alike.
+ */
+export const SETTLE_MS = 2000;
+
+export function settleMs(step: LessonStep): number {
+  if (step.until.kind === 'continue' || step.until.kind === 'time') return 0;
+  if (step.until.kind === 'action') return SETTLE_MS;
+  return (step.claims?.length ?? 0) > 0 ? SETTLE_MS : 0;
+}
+
+/** When the step's effect starts to play out: the learner's action, or the step opening. */
+export function effectStartMs(step: LessonStep, p: StepProgress): number | null {
+  if (step.until.kind !== 'action') return p.startMs;
+  const i = p.actions.indexOf(step.until.action);
+  return i < 0 ? null : (p.actionsAtMs[i] ?? p.startMs);
+}
+
+/**
+ * Whether the step is done: its condition is met and its effect has played out. Only then
+ * does the player say "Done", reveal the prediction's explanation, and read the step's
+ * numbers from the run; the headless player checks the claims at the same moment.
+ */
+export function stepComplete(step: LessonStep, p: StepProgress): boolean {
+  if (!untilMet(step.until, p)) return false;
+  const from = effectStartMs(step, p);
+  return from !== null && p.nowMs - from >= settleMs(step);
+}
+
 /** Whether the learner may press Continue now. */
 export function canContinue(step: LessonStep, p: StepProgress): boolean {
-  return step.until.kind === 'continue' || untilMet(step.until, p);
+  return step.until.kind === 'continue' || stepComplete(step, p);
 }
 
 export function checkClaim(claim: Claim, outcome: Outcome | null): { ok: boolean; value: number } {

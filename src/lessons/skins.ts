@@ -18,6 +18,11 @@ const PIZZA_VOCABULARY: Vocabulary = {
   cart: 'order',
   user: 'caller',
   users: 'callers',
+  techNames: false,
+  storeCopy: 'copy of the board',
+  storeCopies: 'copies of the board',
+  cartItems: 'ordered items',
+  databaseCaption: 'Paid orders and the menu',
   items: [
     'large pepperoni',
     'extra mushrooms',
@@ -44,6 +49,11 @@ const ATM_VOCABULARY: Vocabulary = {
   cart: 'balance',
   user: 'customer',
   users: 'customers',
+  techNames: false,
+  storeCopy: 'backup',
+  storeCopies: 'backups',
+  cartItems: 'transactions',
+  databaseCaption: 'Past statements',
   items: [
     'deposit $20',
     'deposit $50',

@@ -48,6 +48,20 @@ export interface Choice {
   correct: boolean;
   /** Shown after the learner picks this choice. */
   feedback: string;
+  /** The design this answer stands for, which the learner can run in the simulation. */
+  tryIt?: DesignRun;
+}
+
+/**
+ * One answer to a design question, as a run: the design set against the situation in the
+ * question (the scenario's timeline holds its events), run for `runMs`, then read.
+ */
+export interface DesignRun {
+  /** A short name for the design ("Memory + cookie stickiness"). */
+  label: string;
+  scenario: Scenario;
+  /** Simulated ms the design runs before its figures are read. */
+  runMs: number;
 }
 
 /** Ask before running; the answer is recorded, then compared with what happened. */
@@ -80,8 +94,12 @@ export interface LessonStep {
   highlight?: NodeRef[];
   until: Until;
   predict?: Prediction;
-  /** A check question (typically at the end): feedback on each choice. */
-  check?: { question: string; choices: Choice[] };
+  /**
+   * A check question (typically at the end): feedback on each choice. When the choices carry
+   * design runs, `compare` names the figures shown side by side, lower being better, the
+   * first deciding; the lesson test checks that the right answer's run does best.
+   */
+  check?: { question: string; choices: Choice[]; compare?: MetricPath[] };
   claims?: Claim[];
   /** What the automated player does to satisfy an `action` until (a learner would click). */
   autoAction?: Action;

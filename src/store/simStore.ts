@@ -11,6 +11,7 @@ import type { Snapshot } from '../protocol/snapshot.ts';
 import type { ClientKind, SimClient } from '../client/SimClient.ts';
 import { HopBuffer } from './hopBuffer.ts';
 import { createViewClock, type ViewClock } from './viewClock.ts';
+import { DEFAULT_SPEED } from '../protocol/speed.ts';
 import { narrate, type NarrationEntry } from './narration.ts';
 import { SHOP_VOCABULARY, type Vocabulary } from './vocabulary.ts';
 
@@ -35,6 +36,16 @@ export interface SimViewState {
   vocabulary: Vocabulary;
   /** Controls a course page hid with `?lock=` (names from LOCKABLE in src/ui/urlOptions.ts). */
   locked: readonly string[];
+  /**
+   * Parts of the picture a lesson step points at ('users', 'lb', 'servers', 'server:2',
+   * 'store', 'db'); the topology outlines them. Empty outside lessons.
+   */
+  spotlight: readonly string[];
+  /**
+   * Why the learner's actions on the picture (kill, restart) are held back right now, e.g. a
+   * prediction not yet locked in; null when they work.
+   */
+  actionsHeld: string | null;
 }
 
 export interface SimActions {
@@ -52,6 +63,8 @@ export interface SimActions {
   setFollowUser(userIdx: number | null): void;
   setVocabulary(vocabulary: Vocabulary): void;
   setLocked(locked: readonly string[]): void;
+  setSpotlight(spotlight: readonly string[]): void;
+  setActionsHeld(reason: string | null): void;
   dismissError(): void;
 }
 
@@ -100,13 +113,15 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     tMs: 0,
     endMs: 0,
     playing: false,
-    speed: 0.1,
+    speed: DEFAULT_SPEED,
     snapshot: null,
     log: [],
     frames: 0,
     followUser: null,
     vocabulary: SHOP_VOCABULARY,
     locked: [],
+    spotlight: [],
+    actionsHeld: null,
     load(scenario, opts = {}) {
       set({ scenario, log: [], error: null });
       hops.clear();
@@ -122,6 +137,8 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     setFollowUser: (followUser) => set({ followUser }),
     setVocabulary: (vocabulary) => set({ vocabulary }),
     setLocked: (locked) => set({ locked }),
+    setSpotlight: (spotlight) => set({ spotlight }),
+    setActionsHeld: (actionsHeld) => set({ actionsHeld }),
     dismissError: () => set({ error: null }),
   }));
 

@@ -15,6 +15,33 @@ export interface Vocabulary {
   user: string;
   users: string;
   items: readonly string[];
+  /**
+   * Whether the picture names real products and mechanisms (Redis, JWT). Analogies leave them
+   * out and speak their own words; a lesson step maps them back in its narration. Default true.
+   */
+  techNames?: boolean;
+  /** A copy of the store that can take over (default "replica" / "replicas"). */
+  storeCopy?: string;
+  storeCopies?: string;
+  /** What a lost cart loses (default "cart items"). */
+  cartItems?: string;
+  /** What the database holds (default "Logins and orders"). */
+  databaseCaption?: string;
+}
+
+/** The optional words of a vocabulary, with the shop's defaults filled in. */
+export function extraWords(
+  v: Vocabulary,
+): Required<
+  Pick<Vocabulary, 'techNames' | 'storeCopy' | 'storeCopies' | 'cartItems' | 'databaseCaption'>
+> {
+  return {
+    techNames: v.techNames ?? true,
+    storeCopy: v.storeCopy ?? 'replica',
+    storeCopies: v.storeCopies ?? 'replicas',
+    cartItems: v.cartItems ?? `${v.cart} items`,
+    databaseCaption: v.databaseCaption ?? 'Logins and orders',
+  };
 }
 
 export const SHOP_VOCABULARY: Vocabulary = {

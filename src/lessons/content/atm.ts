@@ -9,7 +9,14 @@
 import { presetScenario, type Scenario } from '../../sim/index.ts';
 import type { Lesson } from '../types.ts';
 
-const LOCAL_LEDGERS: Scenario = presetScenario('atm-local-ledgers') ?? { version: 1 };
+/**
+ * The preset runs for 60 s; a learner who reads and thinks at every step needs longer, or the
+ * run ends before the last step's ATM or database can be broken.
+ */
+const LOCAL_LEDGERS: Scenario = {
+  ...(presetScenario('atm-local-ledgers') ?? { version: 1 }),
+  durationS: 600,
+};
 
 /** The same bank and customers, with every account record in one durable central database. */
 const CENTRAL: Scenario = {
@@ -94,7 +101,7 @@ export const ATM: Lesson = {
       title: 'Not a rare glitch',
       narration: [
         'It was not bad luck. Let the bank run for another 20 seconds and watch the stale-read counter climb to about 150: a wrong balance shown about 150 times, while every machine worked exactly as designed.',
-        'Follow Alice in the log: she deposits $20 at ATM 1 and $50 at ATM 3, then asks ATM 1 for her balance, and ATM 1 shows only her first deposit.',
+        'Alice shows how it happens: she deposits $20 at ATM 1 and $50 at ATM 3, then asks ATM 1 for her balance, and ATM 1 shows only her first deposit. Each ledger on the picture holds only the visits made at that machine.',
       ],
       highlight: ['servers'],
       until: { kind: 'time', ms: 20_000, hint: 'Let the bank run for 20 simulated seconds.' },
@@ -142,7 +149,7 @@ export const ATM: Lesson = {
       until: {
         kind: 'action',
         action: 'kill-store',
-        hint: 'Press Kill on the central bank database.',
+        hint: 'Press “Kill central bank database”.',
       },
       autoAction: { action: 'kill-store' },
       claims: [
@@ -165,7 +172,7 @@ export const ATM: Lesson = {
       until: {
         kind: 'action',
         action: 'restart-store',
-        hint: 'Press Restart on the central bank database.',
+        hint: 'Press “Restart central bank database”.',
       },
       autoAction: { action: 'restart-store' },
       claims: [
@@ -178,6 +185,7 @@ export const ATM: Lesson = {
       title: 'Stateless does not mean no data',
       narration: [
         'Notice what happened to the data: it never went away. It moved from each machine into one shared database that every machine trusts.',
+        'Where the analogy breaks down: real ATMs never kept their own ledgers, precisely because of the wrong balances you saw; a bank has always checked accounts centrally. In a web system the ATMs are app servers, the bank network is the load balancer, the account records are sessions, the central bank database is a shared store (this one behaves like DynamoDB, which keeps its data on disk), and a wrong balance is a stale read.',
       ],
       until: { kind: 'continue' },
       check: {

@@ -7,7 +7,7 @@
  * Only the reclaimed-server step states simulated numbers; its claims are checked with seed 7.
  */
 import type { Scenario } from '../../sim/index.ts';
-import type { Lesson } from '../types.ts';
+import type { DesignRun, Lesson } from '../types.ts';
 
 /** A shop with sessions in server memory and cookie stickiness. */
 const STATEFUL_SHOP: Scenario = {
@@ -20,6 +20,46 @@ const STATEFUL_SHOP: Scenario = {
   servers: { count: 3 },
   users: { count: 120, thinkTimeS: 3 },
 };
+
+/**
+ * Question 3 and 4 as runs: the expense tool on two servers, 300 staff, growing by a third
+ * server at 20 s, read at 40 s. Each answer is one design for it.
+ */
+const EXPENSE_TOOL: Scenario = {
+  version: 1,
+  name: 'lesson-choosing-expense-memory-cookie',
+  seed: 7,
+  durationS: 120,
+  architecture: 'in-memory',
+  loadBalancer: { algorithm: 'round-robin', sticky: 'cookie' },
+  servers: { count: 2 },
+  users: { count: 300, thinkTimeS: 3 },
+  timeline: [{ action: 'add-server', count: 1, atS: 20 }],
+};
+
+const EXPENSE_TOOL_RUNS = {
+  microservices: {
+    label: 'Stateless servers + shared store',
+    scenario: {
+      ...EXPENSE_TOOL,
+      name: 'lesson-choosing-expense-store',
+      architecture: 'session-store',
+      store: { kind: 'redis', replicas: 1 },
+      loadBalancer: { algorithm: 'round-robin', sticky: 'none' },
+    },
+    runMs: 40_000,
+  },
+  simple: { label: 'Memory + cookie stickiness', scenario: EXPENSE_TOOL, runMs: 40_000 },
+  hash: {
+    label: 'Memory + hash mod N',
+    scenario: {
+      ...EXPENSE_TOOL,
+      name: 'lesson-choosing-expense-hash',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'hash-mod-n' },
+    },
+    runMs: 40_000,
+  },
+} satisfies Record<string, DesignRun>;
 
 export const CHOOSING: Lesson = {
   id: 'choosing',
@@ -128,6 +168,7 @@ export const CHOOSING: Lesson = {
       narration: [
         'Scale: a small internal tool with a handful of servers can keep sessions in memory and live happily; many successful products started that way. As load grows or turns spiky, stateless servers with shared state let you add and remove machines without thinking about who is on them.',
         'Budget: a shared store is another system to pay for, run, monitor and protect with replicas. A managed store costs money instead of operator time. Sticky sessions in memory cost nothing extra, until the day they cost you users.',
+        'Answer, then run each design against the tool’s situation: two servers, a few hundred staff, and a third server added as the company grows.',
       ],
       until: { kind: 'continue' },
       check: {
@@ -139,7 +180,8 @@ export const CHOOSING: Lesson = {
             text: 'Stateless microservices with a Redis cluster and a Cassandra ring, to be ready for growth.',
             correct: false,
             feedback:
-              'That buys scale the tool does not need with operating work the team cannot spare.',
+              'That buys scale the tool does not need with operating work the team cannot spare. Run it: nobody is logged out, as with cookies, but every request pays a store round trip, and the store is one more system to keep alive.',
+            tryIt: EXPENSE_TOOL_RUNS.microservices,
           },
           {
             id: 'simple',
@@ -147,6 +189,7 @@ export const CHOOSING: Lesson = {
             correct: true,
             feedback:
               'Yes. Stateful is a fine choice when the cost of a lost session is small and the load is steady. Know the price and when to change.',
+            tryIt: EXPENSE_TOOL_RUNS.simple,
           },
           {
             id: 'hash',
@@ -154,8 +197,10 @@ export const CHOOSING: Lesson = {
             correct: false,
             feedback:
               'Adding a server with hash mod N is exactly what logs most users out. Cookie stickiness is the gentler choice.',
+            tryIt: EXPENSE_TOOL_RUNS.hash,
           },
         ],
+        compare: ['sessions.lost', 'latencyMs.mean'],
       },
     },
     {

@@ -159,7 +159,7 @@ export const HYBRID: Lesson = {
         explanation:
           'About 250 shoppers, everyone who was logged in, lost their session at once, with about 260 cart items, and every request that needs the store now fails. When it restarts it will be empty. Servers you can kill freely, in exchange for one part that must not fail: the store needs the same care a database gets.',
       },
-      until: { kind: 'action', action: 'kill-store', hint: 'Press Kill store.' },
+      until: { kind: 'action', action: 'kill-store', hint: 'Press “Kill session store”.' },
       autoAction: { action: 'kill-store' },
       claims: [
         { metric: 'sessions.lost', min: 235, max: 270, says: 'about 250 shoppers' },
@@ -192,7 +192,7 @@ export const HYBRID: Lesson = {
         'Kill the store again. This time the replica is promoted to primary after a 2-second failover; during those seconds every request that needs the store fails, and the shoppers retry.',
       ],
       highlight: ['store'],
-      until: { kind: 'action', action: 'kill-store', hint: 'Press Kill store.' },
+      until: { kind: 'action', action: 'kill-store', hint: 'Press “Kill session store”.' },
       autoAction: { action: 'kill-store' },
       claims: [
         {

@@ -194,6 +194,7 @@ export const PIZZA: Lesson = {
       narration: [
         'The forgetful agents made every caller carry their context. The remembering agents were quick and pleasant, until a call reached the wrong desk. The order board kept the state in one shared place, so any agent could take any call.',
         'Stateless never meant that nothing is remembered. It means the agent, the server, does not keep it.',
+        'Where the analogy breaks down: an agent who goes home can still phone a colleague about your order, but a crashed server says nothing; its memory is simply gone. Mapped back to real systems: the agents are app servers, the switchboard is a load balancer, a notepad is server memory, the ticket number is a sticky-session cookie, the signed slip is a signed token (a JWT), and the order board is a shared session store such as Redis.',
       ],
       until: { kind: 'continue' },
       check: {

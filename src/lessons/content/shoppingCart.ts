@@ -223,7 +223,7 @@ export const SHOPPING_CART: Lesson = {
         'Real systems protect the store with replicas that take over, or with a store that writes to disk. That is the trade: servers you can kill freely, in exchange for one well-guarded place that holds the state.',
       ],
       highlight: ['store'],
-      until: { kind: 'action', action: 'kill-store', hint: 'Press Kill on the session store.' },
+      until: { kind: 'action', action: 'kill-store', hint: 'Press “Kill session store”.' },
       autoAction: { action: 'kill-store' },
       claims: [
         { metric: 'sessions.lost', min: 90, max: 130, says: 'about 110 users are logged out' },

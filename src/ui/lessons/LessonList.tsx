@@ -1,5 +1,6 @@
 /** The lessons, in order, with the learner's progress through each. */
 import { LESSONS } from '../../lessons/catalog.ts';
+import { LessonProgressBadge } from './LessonProgressBadge.tsx';
 import { loadProgress } from './progress.ts';
 
 export function LessonList() {
@@ -13,18 +14,12 @@ export function LessonList() {
       </p>
       <ol>
         {LESSONS.map((l) => {
-          const p = progress[l.id];
-          const status = p?.completed
-            ? 'Completed'
-            : p && p.step > 0
-              ? `In progress: step ${p.step + 1} of ${l.steps.length}`
-              : 'Not started';
           return (
             <li key={l.id} className="lesson-list-item">
               <a href={`?lesson=${l.id}`}>{l.title}</a>
               <span className="muted">
                 {' '}
-                · {l.minutes} min · <span className="lesson-status">{status}</span>
+                · {l.minutes} min · <LessonProgressBadge lesson={l} progress={progress[l.id]} />
               </span>
               <p>{l.summary}</p>
             </li>

@@ -4,7 +4,6 @@
  * Back / Continue buttons and the ← / → keys move between steps; progress is saved.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { canContinue, untilMet } from '../../lessons/runner.ts';
 import { SKINS } from '../../lessons/skins.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import { SHOP_VOCABULARY } from '../../store/vocabulary.ts';
@@ -20,6 +19,12 @@ import { LessonCounters } from './LessonCounters.tsx';
 import { Announcer } from '../panels/log/Announcer.tsx';
 import { StepActionButton } from './StepActionButton.tsx';
 import { useStepProgress, type StepStart } from './useStepProgress.ts';
+import { RunFigures } from './RunFigures.tsx';
+import { DesignRuns } from './DesignRuns.tsx';
+
+/** Shown while a step's prediction is open, beside the actions it holds back. */
+const HELD_FOR_PREDICTION =
+  'Lock it in first: the run and its buttons wait until you have said what you expect.';
 
 function writeStepToUrl(lessonId: string, index: number): void {
   const url = new URL(window.location.href);
@@ -40,6 +45,7 @@ export function LessonPlayer({
 }) {
   const session = useSimSession();
   const playing = useSim((s) => s.playing);
+  const vocab = useSim((s) => s.vocabulary);
   const [index, setIndex] = useState(() =>
     Math.min(Math.max(0, initialStep), lesson.steps.length - 1),
   );
@@ -51,7 +57,24 @@ export function LessonPlayer({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openedOnce = useRef(false);
   const step = lesson.steps[index]!;
-  const progress = useStepProgress(start);
+  // Predict first: until the learner locks in a prediction, the step's actions (and Play)
+  // are held back, and nothing the run does can complete the step.
+  const predictionOpen = !!step.predict && answers?.predictions[step.id] === undefined;
+  const progress = useStepProgress(start, step, !predictionOpen);
+
+  useEffect(() => {
+    const st = session.store.getState();
+    st.setActionsHeld(predictionOpen ? 'Lock in your prediction first' : null);
+    st.setSpotlight(step.highlight ?? []);
+  }, [session, predictionOpen, step]);
+  useEffect(
+    () => () => {
+      const st = session.store.getState();
+      st.setActionsHeld(null);
+      st.setSpotlight([]);
+    },
+    [session],
+  );
 
   useEffect(() => {
     session.store.getState().setVocabulary(SKINS[lesson.skin]);
@@ -124,9 +147,31 @@ export function LessonPlayer({
     headingRef.current?.focus({ preventScroll: true });
   }, [index, completed]);
 
-  const met = progress ? untilMet(step.until, progress) : false;
-  const ready = progress ? canContinue(step, progress) : false;
+  // Done means the step's effect has played out (the run is then held at that moment), not
+  // that the learner clicked.
+  const done = progress !== null && progress.completedAtMs !== null;
+  const ready = progress !== null && !predictionOpen && (step.until.kind === 'continue' || done);
+  const stepState = predictionOpen
+    ? 'predict'
+    : step.until.kind === 'continue'
+      ? 'ready'
+      : done
+        ? 'complete'
+        : 'running';
   const isLast = index === lesson.steps.length - 1;
+
+  // When the step completes, bring its result (explanation, the learner's figures) into view
+  // inside the card, without moving focus.
+  const cardRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!done) return;
+    // Only the card scrolls: scrollIntoView could scroll a course page around an embed.
+    const card = cardRef.current;
+    const el = card?.querySelector<HTMLElement>('.prediction .feedback, .run-figures');
+    if (!card || !el) return;
+    const top = el.getBoundingClientRect().top - card.getBoundingClientRect().top;
+    if (top > card.clientHeight * 0.6) card.scrollTop += top - 16;
+  }, [done]);
 
   const goNext = useCallback(() => {
     if (!ready) return;
@@ -192,21 +237,28 @@ export function LessonPlayer({
   };
 
   const hint =
-    step.until.kind === 'continue' ? null : met ? 'Done — press Continue.' : step.until.hint;
+    step.until.kind === 'continue' || predictionOpen
+      ? null
+      : done
+        ? 'Done — press Continue.'
+        : step.until.hint;
 
   return (
     <div className="lesson-layout">
       <h1 className="sr-only">Lesson: {lesson.title}</h1>
       <section className="lesson-stage" aria-label="Simulation">
         <TopologyView />
-        <LessonCounters />
+        <LessonCounters quoted={(step.claims ?? []).map((c) => c.metric)} />
         {/* Crashes and losses read out politely, as in the playground. */}
         <Announcer />
       </section>
       <article
+        ref={cardRef}
         className="lesson-card"
         aria-labelledby="lesson-step-title"
         aria-busy={start === null && !completed}
+        data-step-state={completed ? 'finished' : stepState}
+        data-sim-ms={progress?.nowMs ?? ''}
       >
         <p className="lesson-meta">
           <a href="?mode=lessons">All lessons</a> · {lesson.title}
@@ -243,7 +295,7 @@ export function LessonPlayer({
                 key={`${step.id}-predict`}
                 prediction={step.predict}
                 answer={answers?.predictions[step.id]}
-                revealed={met}
+                revealed={step.until.kind === 'continue' || done}
                 onAnswer={answerPrediction}
               />
             )}
@@ -256,11 +308,31 @@ export function LessonPlayer({
                 onAnswer={answerCheck}
               />
             )}
-            {step.until.kind === 'action' && !met && (
-              <StepActionButton action={step.until.action} />
+            {step.check?.compare && answers?.checks[step.id] !== undefined && (
+              <DesignRuns
+                key={`${step.id}-designs`}
+                choices={step.check.choices}
+                compare={step.check.compare}
+              />
+            )}
+            {done && progress.completedOutcome && (
+              <RunFigures
+                claims={step.claims ?? []}
+                outcome={progress.completedOutcome}
+                atMs={progress.completedAtMs!}
+                vocab={vocab}
+              />
+            )}
+            {step.until.kind === 'action' && !done && (
+              <StepActionButton action={step.until.action} held={predictionOpen} />
+            )}
+            {predictionOpen && (
+              <p className="held-reason" id="held-reason" role="status">
+                <strong>Waiting for your prediction.</strong> {HELD_FOR_PREDICTION}
+              </p>
             )}
             {hint && (
-              <p className={`lesson-hint ${met ? 'hint-done' : ''}`} role="status">
+              <p className={`lesson-hint ${done ? 'hint-done' : ''}`} role="status">
                 {hint}
               </p>
             )}
@@ -285,6 +357,8 @@ export function LessonPlayer({
           <button
             type="button"
             onClick={() => session.request({ type: playing ? 'pause' : 'play' })}
+            disabled={predictionOpen && !playing}
+            aria-describedby={predictionOpen ? 'held-reason' : undefined}
           >
             {playing ? 'Pause' : 'Play'}
           </button>

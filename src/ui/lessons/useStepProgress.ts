@@ -2,9 +2,17 @@
  * Follows what happens while a lesson step is open: simulated time, events and the learner's
  * own actions since the step began (read from the run's command log, so an action counts
  * however it was taken — button, keyboard or node), and the outcome so far.
+ *
+ * It also notices the moment the step is complete (its condition met and its effect played
+ * out, see stepComplete) on the very frame that shows it, and holds the run there: pause,
+ * then seek back to that frame's time, since a playing run has moved on a little by the time
+ * the pause arrives. The counters then show exactly the figures the step reports as the
+ * learner's own, however long the learner took to act or to read.
  */
 import { useEffect, useRef, useState } from 'react';
-import { newProgress, type StepProgress } from '../../lessons/runner.ts';
+import { newProgress, stepComplete, type StepProgress } from '../../lessons/runner.ts';
+import type { LessonStep } from '../../lessons/types.ts';
+import type { Outcome } from '../../sim/index.ts';
 import { useSimSession } from '../SimContext.tsx';
 
 export interface StepStart {
@@ -15,10 +23,29 @@ export interface StepStart {
   commandsAtStart: number;
 }
 
-export function useStepProgress(start: StepStart | null): StepProgress | null {
+export interface TrackedStep extends StepProgress {
+  /** Simulated time at which the step completed; null while it is still playing out. */
+  completedAtMs: number | null;
+  /** The outcome at that moment: the learner's own figures for the step's claims. */
+  completedOutcome: Outcome | null;
+}
+
+/**
+ * `armed` is false while the step's prediction is still open: nothing the run does can
+ * complete the step before the learner has said what they expect.
+ */
+export function useStepProgress(
+  start: StepStart | null,
+  step: LessonStep,
+  armed: boolean,
+): TrackedStep | null {
   const session = useSimSession();
-  const [progress, setProgress] = useState<StepProgress | null>(null);
-  const ref = useRef<StepProgress | null>(null);
+  const [progress, setProgress] = useState<TrackedStep | null>(null);
+  const ref = useRef<TrackedStep | null>(null);
+  const armedRef = useRef(armed);
+  armedRef.current = armed;
+  const stepRef = useRef(step);
+  stepRef.current = step;
 
   useEffect(() => {
     if (!start) {
@@ -26,7 +53,11 @@ export function useStepProgress(start: StepStart | null): StepProgress | null {
       setProgress(null);
       return;
     }
-    const p = newProgress(start.startMs);
+    const p: TrackedStep = {
+      ...newProgress(start.startMs),
+      completedAtMs: null,
+      completedOutcome: null,
+    };
     const snap = session.store.getState().snapshot;
     p.outcome = snap?.outcome ?? null;
     ref.current = p;
@@ -34,11 +65,28 @@ export function useStepProgress(start: StepStart | null): StepProgress | null {
     return session.onFrame((frame) => {
       const cur = ref.current;
       if (!cur) return;
+      // Once complete, the step's figures are fixed; later frames (the learner pressing Play
+      // again) move the counters on, not what the step reports.
+      if (cur.completedAtMs !== null) return;
       if (frame.events.length > 0) cur.events = [...cur.events, ...frame.events];
       cur.nowMs = frame.tMs;
       if (frame.snapshot) {
         cur.outcome = frame.snapshot.outcome;
-        cur.actions = frame.snapshot.liveCommands.slice(start.commandsAtStart).map((c) => c.action);
+        const own = frame.snapshot.liveCommands.slice(start.commandsAtStart);
+        cur.actions = own.map((c) => c.action);
+        cur.actionsAtMs = own.map((c) => c.atMs);
+        const s = stepRef.current;
+        // A run that has reached its end cannot play anything out any more: the step is
+        // as complete as it will get, and Continue must not stay locked for ever.
+        const ended = frame.tMs >= frame.endMs;
+        if (s.until.kind !== 'continue' && armedRef.current && (stepComplete(s, cur) || ended)) {
+          cur.completedAtMs = frame.tMs;
+          cur.completedOutcome = frame.snapshot.outcome;
+          if (frame.playing) {
+            void session.request({ type: 'pause' }).catch(() => undefined);
+            void session.request({ type: 'seek', tMs: frame.tMs }).catch(() => undefined);
+          }
+        }
       }
       if (frame.snapshot || frame.events.length > 0) setProgress({ ...cur });
     });

@@ -5,16 +5,20 @@ import { useSim } from '../SimContext.tsx';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { DbNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
+import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { cap } from './words.ts';
+import { extraWords } from '../../store/vocabulary.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
 
 export const DbNode = memo(function DbNode({ data }: NodeProps<DbNodeT>) {
   const vocab = useSim(selectVocab);
   const jwt = data.architecture === 'jwt';
+  const spotlit = useSpotlit('db');
+  const words = extraWords(vocab);
   return (
     <div
-      className={`topo-node topo-db${data.highlight ? ' is-followed' : ''}`}
+      className={`topo-node topo-db${data.highlight ? ' is-followed' : ''}${spotlit ? SPOTLIT : ''}`}
       role="group"
       aria-label={cap(vocab.database)}
     >
@@ -24,8 +28,12 @@ export const DbNode = memo(function DbNode({ data }: NodeProps<DbNodeT>) {
         </span>
         <span className="topo-title">{cap(vocab.database)}</span>
       </div>
-      <p className="topo-line topo-small">Logins and orders</p>
-      {jwt && <p className="topo-line topo-strong">{cap(vocab.cart)}s live here (JWT)</p>}
+      <p className="topo-line topo-small">{words.databaseCaption}</p>
+      {jwt && (
+        <p className="topo-line topo-strong">
+          {cap(vocab.cart)}s live here{words.techNames ? ' (JWT)' : ''}
+        </p>
+      )}
       <Handles source={false} />
     </div>
   );

@@ -5,6 +5,7 @@ import { useSim } from '../SimContext.tsx';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { LbNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
+import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { algorithmWords, cap, stickyWords } from './words.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
@@ -12,8 +13,13 @@ const selectVocab = (s: SimStoreState) => s.vocabulary;
 export const LbNode = memo(function LbNode({ data }: NodeProps<LbNodeT>) {
   const vocab = useSim(selectVocab);
   const none = data.healthy === 0;
+  const spotlit = useSpotlit('lb');
   return (
-    <div className="topo-node topo-lb" role="group" aria-label={cap(vocab.loadBalancer)}>
+    <div
+      className={`topo-node topo-lb${spotlit ? SPOTLIT : ''}`}
+      role="group"
+      aria-label={cap(vocab.loadBalancer)}
+    >
       <div className="topo-head">
         <span className="topo-icon" aria-hidden="true">
           ⇄

@@ -10,9 +10,11 @@ import type { SimStoreState } from '../../store/simStore.ts';
 import type { ServerNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
 import { SessionChips } from './SessionChips.tsx';
+import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { cap, statusWords } from './words.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
+const selectHeld = (s: SimStoreState) => s.actionsHeld;
 
 function loadLevel(pct: number): 'low' | 'mid' | 'high' {
   return pct >= 90 ? 'high' : pct >= 70 ? 'mid' : 'low';
@@ -22,6 +24,9 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
   const session = useSimSession();
   const vocab = useSim(selectVocab);
   const { id, status } = data;
+  const spotlit = useSpotlit('servers', `server:${id}`);
+  // A lesson may hold actions back (a prediction comes first); the card says why.
+  const held = useSim(selectHeld);
   const name = `${cap(vocab.server)} ${id}`;
   const st = statusWords(status);
   const down = status === 'down';
@@ -59,6 +64,8 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
       type="button"
       className="topo-btn topo-btn-restart nodrag nopan"
       aria-label={`Restart ${vocab.server} ${id}`}
+      disabled={held !== null}
+      title={held ?? undefined}
       onClick={() => act('restart-server')}
     >
       <span aria-hidden="true">↻ </span>Restart
@@ -68,6 +75,8 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
       type="button"
       className="topo-btn topo-btn-kill nodrag nopan"
       aria-label={`Kill ${vocab.server} ${id}`}
+      disabled={held !== null}
+      title={held ?? undefined}
       onClick={() => act('kill-server')}
     >
       <span aria-hidden="true">✕ </span>Kill
@@ -78,7 +87,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
     <div
       className={`topo-node topo-server is-${status} shape-${data.shape}${
         data.highlight !== null ? ' has-followed' : ''
-      }`}
+      }${spotlit ? SPOTLIT : ''}`}
       role="group"
       aria-label={`${name}: ${st.label.toLowerCase()}`}
     >

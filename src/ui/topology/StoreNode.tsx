@@ -6,12 +6,16 @@ import type { SimStoreState } from '../../store/simStore.ts';
 import type { StoreNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
 import { SessionChips } from './SessionChips.tsx';
+import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { cap } from './words.ts';
+import { extraWords } from '../../store/vocabulary.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
 
 export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps<StoreNodeT>) {
   const vocab = useSim(selectVocab);
+  const spotlit = useSpotlit('store');
+  const words = extraWords(vocab);
   const status = data.failingOver ? 'failover' : data.up ? 'up' : 'down';
   const st =
     status === 'up'
@@ -21,9 +25,11 @@ export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps
         : { icon: '↻', label: 'Failing over' };
   return (
     <div
-      className={`topo-node topo-store is-${status}${data.highlight !== null ? ' has-followed' : ''}`}
+      className={`topo-node topo-store is-${status}${data.highlight !== null ? ' has-followed' : ''}${
+        spotlit ? SPOTLIT : ''
+      }`}
       role="group"
-      aria-label={`${cap(vocab.store)} (${data.label}): ${st.label.toLowerCase()}`}
+      aria-label={`${cap(vocab.store)}${words.techNames ? ` (${data.label})` : ''}: ${st.label.toLowerCase()}`}
     >
       <div className="topo-head">
         <span className="topo-title">{cap(vocab.store)}</span>
@@ -35,12 +41,14 @@ export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps
         </span>
       </div>
       <p className="topo-line topo-small topo-stats">
-        <span className="topo-strong">{data.label}</span>
+        {words.techNames && <span className="topo-strong">{data.label}</span>}
         <span>
-          {data.replicas} {data.replicas === 1 ? 'replica' : 'replicas'}
+          {data.replicas} {data.replicas === 1 ? words.storeCopy : words.storeCopies}
         </span>
         <span>
-          {data.keys} {data.keys === 1 ? 'key' : 'keys'}
+          {words.techNames
+            ? `${data.keys} ${data.keys === 1 ? 'key' : 'keys'}`
+            : `${data.keys} ${data.keys === 1 ? vocab.session : vocab.sessions}`}
         </span>
       </p>
       <SessionChips

@@ -10,6 +10,7 @@ import { useSim, useSimSession } from '../SimContext.tsx';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { AvatarState, UsersNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
+import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { readableOn, userColour } from './palette.ts';
 import { cap } from './words.ts';
 
@@ -47,8 +48,13 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
   const session = useSimSession();
   const vocab = useSim(selectVocab);
   const [avatarsRef, clickable] = useAvatarsClickable();
+  const spotlit = useSpotlit('users');
   return (
-    <div className="topo-node topo-users" role="group" aria-label={cap(vocab.users)}>
+    <div
+      className={`topo-node topo-users${spotlit ? SPOTLIT : ''}`}
+      role="group"
+      aria-label={cap(vocab.users)}
+    >
       <div className="topo-head">
         <span className="topo-title">{cap(vocab.users)}</span>
         <span className="topo-sub">{COUNT.format(data.loggedIn)} logged in</span>

@@ -40,6 +40,14 @@ describe('visibleChips', () => {
     expect(visibleChips(chips.slice(0, 5), 20, 5)).toEqual({ shown: chips.slice(0, 5), more: 0 });
     expect(visibleChips(chips, 0, 30).shown).toHaveLength(0);
   });
+  it('shows a user once even when an old session of theirs is still on the server', () => {
+    const twice = [
+      { userIdx: 6, items: [1] },
+      { userIdx: 1, items: [] },
+      { userIdx: 6, items: [] },
+    ];
+    expect(visibleChips(twice, 20, 3).shown).toEqual([twice[1], twice[2]]);
+  });
 });
 
 describe('buildNodes', () => {

@@ -91,9 +91,15 @@ export function visibleChips(
   total: number,
 ): { shown: readonly SessionChip[]; more: number } {
   if (slots <= 0) return { shown: [], more: total };
+  // A user can leave an old session behind on a server and log in there again: one chip per
+  // user (the latest record), or the picture shows the same person twice.
+  const latest = new Map<number, SessionChip>();
+  for (const c of chips) latest.set(c.userIdx, c);
+  const unique =
+    latest.size === chips.length ? chips : chips.filter((c) => latest.get(c.userIdx) === c);
   // "+N more" takes the last three places when not everything fits.
   const room = total > slots ? slots - 3 : slots;
-  const shown = chips.slice(0, Math.max(0, room));
+  const shown = unique.slice(0, Math.max(0, room));
   return { shown, more: Math.max(0, total - shown.length) };
 }
 

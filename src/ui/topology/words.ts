@@ -94,7 +94,7 @@ export function chipCaption(
   const where =
     serverId > 0
       ? `lives on ${vocab.server} ${serverId}`
-      : `lives in the ${vocab.store} (${storeLabel})`;
+      : `lives in the ${vocab.store}${vocab.techNames === false ? '' : ` (${storeLabel})`}`;
   return `${possessive(userName(userIdx, vocab))} ${vocab.cart}: ${cartWords(items, vocab)} — ${where}`;
 }
 
@@ -109,9 +109,13 @@ export function followCaption(
   if (user.home > 0) return `${head} — lives on ${vocab.server} ${user.home}`;
   if (user.home === 0) {
     if (architecture === 'jwt') {
-      return `${head} — saved in the ${vocab.database}; the ${vocab.session} travels in ${possessive(user.name)} signed token`;
+      const carried =
+        vocab.techNames === false
+          ? `a signed slip ${user.name} carries`
+          : `${possessive(user.name)} signed token`;
+      return `${head} — saved in the ${vocab.database}; the ${vocab.session} travels in ${carried}`;
     }
-    return `${head} — lives in the ${vocab.store} (${storeLabel})`;
+    return `${head} — lives in the ${vocab.store}${vocab.techNames === false ? '' : ` (${storeLabel})`}`;
   }
   return user.sessionLost
     ? `${head} — ${vocab.session} lost: must log in again`

@@ -1,0 +1,47 @@
+/**
+ * Design questions that the learner can run: each answer's design runs headless against the
+ * question's situation, and the right answer's run must do best on the figures the question
+ * compares (lower is better, the first figure deciding, ties broken by the next).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createInThreadClient } from '../client/inThreadClient.ts';
+import { request } from '../client/contract.ts';
+import { LESSONS } from './catalog.ts';
+import { readMetric } from './runner.ts';
+import { setupScenario } from './setup.ts';
+
+const client = createInThreadClient();
+afterAll(() => client.dispose());
+
+const questions = LESSONS.flatMap((l) =>
+  l.steps
+    .filter((s) => s.check?.choices.some((c) => c.tryIt))
+    .map((s) => [`${l.id}/${s.id}`, s.check!] as const),
+);
+
+describe('design runs', () => {
+  it('exist in the choosing lesson', () => {
+    expect(questions.map(([id]) => id)).toEqual(expect.arrayContaining(['choosing/scale-budget']));
+  });
+
+  it.each(questions)('%s: every answer runs, and the right one does best', async (_id, check) => {
+    expect(check.compare?.length ?? 0).toBeGreaterThan(0);
+    const results: { id: string; correct: boolean; figures: number[] }[] = [];
+    for (const choice of check.choices) {
+      expect(choice.tryIt, `${choice.id} has a design to run`).toBeDefined();
+      const scenario = setupScenario({ scenario: choice.tryIt!.scenario })!;
+      await request(client, { type: 'load', scenario, playing: false });
+      const frame = await request(client, { type: 'advance', ms: choice.tryIt!.runMs });
+      const figures = check.compare!.map((m) => readMetric(frame.snapshot!.outcome, m));
+      for (const f of figures) expect(Number.isFinite(f)).toBe(true);
+      results.push({ id: choice.id, correct: choice.correct, figures });
+    }
+    const better = (a: number[], b: number[]): number => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+      return 0;
+    };
+    const sorted = [...results].sort((a, b) => better(a.figures, b.figures));
+    expect(sorted[0]!.correct, JSON.stringify(results)).toBe(true);
+    expect(better(sorted[0]!.figures, sorted[1]!.figures), JSON.stringify(results)).toBeLessThan(0);
+  });
+});

@@ -1,0 +1,34 @@
+/** Unit tests for the lesson figures: every metric a lesson claims has a label, in its skin. */
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from './catalog.ts';
+import { formatMetric, metricLabel } from './figures.ts';
+import { SKINS } from './skins.ts';
+
+describe('metricLabel', () => {
+  it('names every metric a lesson claims, so the learner never sees a raw path', () => {
+    for (const lesson of LESSONS) {
+      for (const step of lesson.steps) {
+        for (const c of step.claims ?? []) {
+          expect(metricLabel(c.metric, SKINS[lesson.skin]), `${lesson.id}/${step.id}`).not.toBe(
+            c.metric,
+          );
+        }
+      }
+    }
+  });
+
+  it('speaks the skin: sessions are order notes in the pizza shop', () => {
+    expect(metricLabel('sessions.lost', SKINS.pizza)).toBe('Order notes lost');
+    expect(metricLabel('servers.0.requests', SKINS.shop)).toBe('Requests to server 1');
+  });
+});
+
+describe('formatMetric', () => {
+  it('prints fractions as percentages, times with units, counts as they are', () => {
+    expect(formatMetric('rehomed.0.fraction', 0.7512)).toBe('75 %');
+    expect(formatMetric('simulatedS', 15.04)).toBe('15.0 s');
+    expect(formatMetric('latencyMs.mean', 102.44)).toBe('102.4 ms');
+    expect(formatMetric('cart.itemsLost', 50)).toBe('50');
+    expect(formatMetric('cart.itemsLost', NaN)).toBe('–');
+  });
+});

@@ -1,0 +1,38 @@
+/** One lesson's completion and score, as the lesson list shows it. */
+import type { Lesson } from '../../lessons/types.ts';
+import type { LessonProgress } from './progress.ts';
+import { lessonScore } from './score.ts';
+
+export function LessonProgressBadge({
+  lesson,
+  progress,
+}: {
+  lesson: Lesson;
+  progress: LessonProgress | undefined;
+}) {
+  const status = progress?.completed
+    ? 'Completed'
+    : progress && progress.step > 0
+      ? `In progress: step ${progress.step + 1} of ${lesson.steps.length}`
+      : 'Not started';
+  const score = lessonScore(lesson, progress);
+  return (
+    <>
+      <span className={`lesson-status${progress?.completed ? ' is-complete' : ''}`}>
+        {progress?.completed && <span aria-hidden="true">✓ </span>}
+        {status}
+      </span>
+      {score.total > 0 && (
+        <>
+          {' · '}
+          <span
+            className="lesson-score"
+            title={`${score.answered} of ${score.total} questions answered`}
+          >
+            Score {score.correct}/{score.total}
+          </span>
+        </>
+      )}
+    </>
+  );
+}
