@@ -34,6 +34,8 @@ export function metricLabel(path: string, v: Vocabulary): string {
       break;
     case 'staleReads':
       return 'Stale reads';
+    case 'retriedConnections':
+      return `Requests retried on another ${v.server}`;
     case 'latencyMs':
       if (a === 'mean') return 'Mean latency';
       break;
