@@ -93,3 +93,29 @@ describe('dependencies point down', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('src/realStack is pure and sits just above src/sim', () => {
+  const REAL_FILE = 'src/realStack/foo.ts';
+
+  it('may import src/sim', async () => {
+    const findings = await lint("import { x } from '../sim/x';\nexport const y = x;\n", REAL_FILE);
+    expect(findings).toEqual([]);
+  });
+
+  it('may not import src/store or Node modules', async () => {
+    for (const code of [
+      "import { x } from '../store/x';\nexport const y = x;\n",
+      "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;\n",
+    ]) {
+      expect(ruleIds(await lintErrors(code, REAL_FILE))).toContain('no-restricted-imports');
+    }
+  });
+
+  it('src/ui may import it', async () => {
+    const findings = await lint(
+      "import { x } from '../realStack/x';\nexport const y = x;\n",
+      'src/ui/foo.ts',
+    );
+    expect(findings).toEqual([]);
+  });
+});
