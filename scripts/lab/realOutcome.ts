@@ -31,8 +31,9 @@ function quantile(sorted: number[], q: number): number {
  * came from one server, their first answer after HAProxy acted on it from another.
  */
 export function rehomedShare(
-  homes: [number, number][][],
+  homes: [number, number, number][][],
   c: SetChange,
+  sessionsInMemory: boolean,
 ): { fraction: number; users: number } {
   let users = 0;
   let moved = 0;
@@ -40,14 +41,22 @@ export function rehomedShare(
     if (!h) continue;
     let before = 0;
     let after = 0;
-    for (const [t, server] of h) {
-      if (t < c.atMs) before = server;
-      else if (t >= c.seenMs) {
+    let journeyBefore = -1;
+    let journeyAfter = -2;
+    for (const [t, server, journey] of h) {
+      if (t < c.atMs) {
+        before = server;
+        journeyBefore = journey;
+      } else if (t >= c.seenMs) {
         after = server;
+        journeyAfter = journey;
         break;
       }
     }
-    if (before && after) {
+    // Only users in the middle of one journey across the change, whose session still works
+    // (the model's definition): a crash of their in-memory server lost it.
+    if (sessionsInMemory && c.killed && before === c.killed) continue;
+    if (before && after && journeyBefore === journeyAfter) {
       users++;
       if (before !== after) moved++;
     }
@@ -124,7 +133,7 @@ export function realOutcome(opts: {
         : opts.changes.map((c) => ({
             atS: round(c.atMs / 1000),
             ...(({ fraction, users }) => ({ fraction: round(fraction, 4), users }))(
-              rehomedShare(o.homes, c),
+              rehomedShare(o.homes, c, s.architecture === 'in-memory'),
             ),
             from: c.from,
             to: c.to,

@@ -117,7 +117,7 @@ export async function runLab(
       ): void => {
         pending.push(
           waitForStatus(stack, id, test, clock, 20 * interMs + 5000).then((seenMs) => {
-            changes.push({ atMs: at, seenMs, from, to });
+            changes.push({ atMs: at, seenMs, from, to, killed: id });
           }),
         );
       };
