@@ -130,8 +130,8 @@ export function compareOutcomes(
       'credential bytes per request',
       sim.bytesPerRequest.credential,
       real.bytesPerRequest.credential,
-      1,
-      20,
+      0.6,
+      12,
     ),
   );
   const n = Math.min(sim.rehomed.length, real.rehomed.length);

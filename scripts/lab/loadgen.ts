@@ -151,7 +151,7 @@ function send(
         res.setEncoding('utf8');
         res.on('data', (d: string) => (text += d.length + text.length < 65536 ? d : ''));
         res.on('end', () => {
-          let body: Record<string, unknown> | null = null;
+          let body: Record<string, unknown> | null;
           try {
             body = JSON.parse(text) as Record<string, unknown>;
           } catch {
