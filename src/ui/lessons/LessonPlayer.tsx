@@ -20,6 +20,8 @@ import { LessonCounters } from './LessonCounters.tsx';
 import { Announcer } from '../panels/log/Announcer.tsx';
 import { StepActionButton } from './StepActionButton.tsx';
 import { useStepProgress, type StepStart } from './useStepProgress.ts';
+import { isRealSystemsStep } from '../../lessons/realSystemsSteps.ts';
+import { RealConfigButton } from '../realConfig/RealConfigButton.tsx';
 
 function writeStepToUrl(lessonId: string, index: number): void {
   const url = new URL(window.location.href);
@@ -238,6 +240,12 @@ export function LessonPlayer({
             {step.narration.map((para) => (
               <p key={para}>{para}</p>
             ))}
+            {isRealSystemsStep(lesson.id, step.id) && (
+              <p className="lesson-real-systems">
+                In real systems:{' '}
+                <RealConfigButton label="see this setup as real HAProxy, Node and Redis configuration" />
+              </p>
+            )}
             {step.predict && (
               <PredictionBlock
                 key={`${step.id}-predict`}

@@ -10,6 +10,7 @@ import { SeedReset } from './SeedReset.tsx';
 import { SpeedSlider } from './SpeedSlider.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
 import { ScenarioFile } from '../../share/ScenarioFile.tsx';
+import { RealConfigButton } from '../../realConfig/RealConfigButton.tsx';
 
 export function ControlsPanel() {
   const locked = useSim((s) => s.locked);
@@ -24,6 +25,7 @@ export function ControlsPanel() {
       {show('load-balancer') && <LoadBalancerControls />}
       {show('traffic') && <TrafficControls />}
       {show('share') && <ScenarioFile />}
+      <RealConfigButton />
       {locked.length > 0 && (
         <p className="muted">Some controls are hidden by the page that embeds this simulation.</p>
       )}
