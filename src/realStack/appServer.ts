@@ -306,13 +306,7 @@ export function appServerSource(s: ResolvedScenario, timeScale = 1): RealFile {
     arch === 'jwt' ? JWT_SHOP : SESSION_SHOP,
     SERVER_CODE,
   ].join('');
-  const notes: RealNote[] = [
-    { match: 'const WORKERS', explanation: 'How many requests one server works on at a time.' },
-    {
-      match: 'QUEUE_LIMIT',
-      explanation: 'Beyond this many waiting requests the server answers 503 overloaded at once.',
-    },
-  ];
+  const notes: RealNote[] = [];
   if (arch === 'in-memory') {
     notes.push({
       match: 'const sessions = new Map()',
@@ -348,6 +342,13 @@ export function appServerSource(s: ResolvedScenario, timeScale = 1): RealFile {
       },
     );
   }
+  notes.push(
+    { match: 'const WORKERS', explanation: 'How many requests one server works on at a time.' },
+    {
+      match: 'const QUEUE_LIMIT',
+      explanation: 'Beyond this many waiting requests the server answers 503 overloaded at once.',
+    },
+  );
   if (arch !== 'jwt')
     notes.push({
       match: `cookies.${SESSION_COOKIE}`,

@@ -10,6 +10,19 @@ import { useSim } from '../SimContext.tsx';
 import { currentScenario } from './currentScenario.ts';
 import './realConfig.css';
 
+const ARCHITECTURE_WORDS: Record<string, string> = {
+  'in-memory': 'sessions in server memory',
+  'session-store': 'sessions in Redis',
+  jwt: 'signed tokens (JWT)',
+};
+const STICKY_WORDS: Record<string, string> = {
+  none: 'no stickiness',
+  cookie: 'cookie stickiness',
+  'ip-hash': 'IP-hash stickiness',
+  'hash-mod-n': 'hash-mod-N stickiness',
+  'consistent-hash': 'consistent-hash stickiness',
+};
+
 export function RealConfigDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -50,8 +63,8 @@ export function RealConfigDialog({ onClose }: { onClose: () => void }) {
     >
       <h2 id={`${id}-title`}>The real configuration</h2>
       <p className="muted">
-        What the lab runs for these settings ({scenario.architecture},{' '}
-        {scenario.loadBalancer.sticky} stickiness): real HAProxy, Node app servers and Redis on
+        What the lab runs for these settings ({ARCHITECTURE_WORDS[scenario.architecture]},{' '}
+        {STICKY_WORDS[scenario.loadBalancer.sticky]}): real HAProxy, Node app servers and Redis on
         127.0.0.1. Run it with <code>{labCommand}</code>. The lab picks free ports when it starts;
         the usual ones are shown here.
       </p>
