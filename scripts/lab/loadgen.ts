@@ -44,7 +44,10 @@ export interface Observed {
   perServer: Map<number, { requests: number; failed: number }>;
   /** `x-session-lookup` header values the servers sent: memory, redis or none. */
   lookups: Record<string, number>;
-  /** Per user: scenario time, server and journey number of each answer that named a server. */
+  /**
+   * Per user, for each answer that named a server: the scenario time the request reached the
+   * load balancer (its routing moment), the server and the journey number.
+   */
   homes: [number, number, number][][];
 }
 
@@ -295,6 +298,7 @@ export class LoadGenerator {
       obs.credentialMax = Math.max(obs.credentialMax, credential);
       const t0 = performance.now();
       await sleep(latency()); // the trip from the user's browser to the data centre
+      const sentAt = this.o.clock(); // when HAProxy routes it
       const a = await send(u, port, path, headers);
       await sleep(latency()); // and back
       const tookMs = performance.now() - t0;
@@ -308,9 +312,8 @@ export class LoadGenerator {
       }
       if (a.lookup) obs.lookups[a.lookup] = (obs.lookups[a.lookup] ?? 0) + 1;
       const reason = classify(a);
-      const at = this.o.clock();
       if (a.server > 0) {
-        obs.homes[u.idx]!.push([at, a.server, u.journey]);
+        obs.homes[u.idx]!.push([sentAt, a.server, u.journey]);
         const ps = obs.perServer.get(a.server) ?? { requests: 0, failed: 0 };
         ps.requests++;
         if (reason) ps.failed++;

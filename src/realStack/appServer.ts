@@ -93,7 +93,10 @@ function dropConnection() {
   if (conn) conn.destroy();
   conn = null;
   buffer = Buffer.alloc(0);
-  for (const p of pending.splice(0)) p.reject(new StoreDown());
+  for (const p of pending.splice(0)) {
+    clearTimeout(p.timer);
+    p.reject(new StoreDown());
+  }
 }
 function connect() {
   conn = net.createConnection({ host: '127.0.0.1', port: Number(process.env.REDIS_PORT) });
@@ -115,7 +118,9 @@ function connect() {
 function redis(...args) {
   if (!conn) connect();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(dropConnection, 1000); // no answer in 1 s: treat Redis as down
+    const mine = conn;
+    // No answer in 1 s: treat Redis as down (unless this connection is already gone).
+    const timer = setTimeout(() => conn === mine && dropConnection(), 1000);
     pending.push({ resolve, reject, timer });
     conn.write(encode(args));
   });
