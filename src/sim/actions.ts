@@ -129,10 +129,8 @@ export function applyAction(ctx: Ctx, a: Action): void {
       if (s.store.up) return refuse(ctx, 'The store is already running.');
       if (s.store.failingOver) return refuse(ctx, 'A replica is already taking over.');
       s.store.up = true;
-      if (
-        s.scenario.store.persistence === 'aof' &&
-        !STORE_PROFILES[s.scenario.store.kind].durable
-      ) {
+      const profile = STORE_PROFILES[s.scenario.store.kind];
+      if (s.scenario.store.persistence === 'aof' && profile.appendOnlyFile && !profile.durable) {
         loseRecentWrites(ctx, AOF_LAG_MS);
       }
       emit(ctx, { type: 'store', tMs: s.nowMs, status: 'up', replicas: s.store.replicas });

@@ -13,19 +13,43 @@ export interface StoreProfile {
   durable: boolean;
   /** The store can run replicas that take over when the primary dies. */
   replication: boolean;
+  /** The store can log writes to an append-only file and reload it on restart. */
+  appendOnlyFile: boolean;
 }
 
 export const STORE_PROFILES: Record<StoreKind, StoreProfile> = {
-  redis: { label: 'Redis', rttMinMs: 1, rttMaxMs: 2, durable: false, replication: true },
+  redis: {
+    label: 'Redis',
+    rttMinMs: 1,
+    rttMaxMs: 2,
+    durable: false,
+    replication: true,
+    appendOnlyFile: true,
+  },
   memcached: {
     label: 'Memcached',
     rttMinMs: 0.3,
     rttMaxMs: 0.8,
     durable: false,
     replication: false,
+    appendOnlyFile: false,
   },
-  dynamodb: { label: 'DynamoDB', rttMinMs: 5, rttMaxMs: 10, durable: true, replication: true },
-  cassandra: { label: 'Cassandra', rttMinMs: 5, rttMaxMs: 20, durable: true, replication: true },
+  dynamodb: {
+    label: 'DynamoDB',
+    rttMinMs: 5,
+    rttMaxMs: 10,
+    durable: true,
+    replication: true,
+    appendOnlyFile: false,
+  },
+  cassandra: {
+    label: 'Cassandra',
+    rttMinMs: 5,
+    rttMaxMs: 20,
+    durable: true,
+    replication: true,
+    appendOnlyFile: false,
+  },
 };
 
 /** Reading a session from the app server's own memory: about a microsecond. */

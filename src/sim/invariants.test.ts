@@ -107,7 +107,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     store: {
       kind: r.storeKind,
       replicas: r.storeKind === 'memcached' ? 0 : r.replicas,
-      persistence: r.persistence,
+      persistence: r.storeKind === 'memcached' ? 'none' : r.persistence,
       failoverS: 1,
     },
     loadBalancer: { algorithm: r.algorithm, sticky: r.sticky, healthCheckS: r.healthCheckS },

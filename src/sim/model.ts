@@ -7,6 +7,7 @@ import { createQueue, type EventQueue } from './heap.ts';
 import { createStream, type RandomStream } from './random.ts';
 import type { ResolvedScenario, TimedCommand } from './scenario.ts';
 import { createHistogram, type Histogram } from './histogram.ts';
+import { STORE_PROFILES } from './catalog.ts';
 
 /** The steps of a shopping journey. */
 export const Op = { Login: 0, Browse: 1, AddToCart: 2, ViewCart: 3, Checkout: 4 } as const;
@@ -162,6 +163,8 @@ export interface Counters {
   sessionsCreated: number;
   sessionsLost: number;
   sessionsExpired: number;
+  /** Session look-ups by requests after login (the denominator of the expired share). */
+  sessionReads: number;
   itemsAdded: number;
   itemsLost: number;
   staleReads: number;
@@ -240,6 +243,7 @@ export function createCounters(): Counters {
     sessionsCreated: 0,
     sessionsLost: 0,
     sessionsExpired: 0,
+    sessionReads: 0,
     itemsAdded: 0,
     itemsLost: 0,
     staleReads: 0,
@@ -301,7 +305,9 @@ export function createBaseState(scenario: ResolvedScenario): SimState {
     nextSessionId: 1,
     store: {
       up: true,
-      replicas: scenario.store.replicas,
+      // The schema refuses replicas for a store without replication; an unchecked state
+      // (built in code) gets none rather than a failover the real store cannot do.
+      replicas: STORE_PROFILES[scenario.store.kind].replication ? scenario.store.replicas : 0,
       sessions: new Map(),
       failingOver: false,
       failovers: 0,

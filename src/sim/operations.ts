@@ -326,5 +326,6 @@ export function storeFailover(ctx: Ctx): void {
 }
 
 export function storeIsDurable(s: SimState): boolean {
-  return STORE_PROFILES[s.scenario.store.kind].durable || s.scenario.store.persistence === 'aof';
+  const p = STORE_PROFILES[s.scenario.store.kind];
+  return p.durable || (p.appendOnlyFile && s.scenario.store.persistence === 'aof');
 }

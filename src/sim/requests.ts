@@ -465,6 +465,14 @@ function applyOp(ctx: Ctx, r: Request, srv: Server): number {
   }
   const map = arch === 'in-memory' ? srv.sessions : s.store.sessions;
   let sess = map.get(r.sessionId);
+  s.counters.sessionReads++;
+  if (sess && s.nowMs - sess.lastSeenMs > s.scenario.store.ttlS * 1000) {
+    // Like Redis, an expired key is never returned: it is deleted on access, whether or not
+    // the background sweep has reached it yet.
+    map.delete(sess.id);
+    s.counters.sessionsExpired++;
+    sess = undefined;
+  }
   if (!sess) {
     if (s.scenario.servers.onMissingSession === 'start-empty') {
       // Like an ATM with its own ledger: it starts a fresh local record for this customer.

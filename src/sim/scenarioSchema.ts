@@ -84,14 +84,33 @@ export const ScenarioSchema = v.strictObject(
     durationS: v.optional(num(1, LIMITS.durationS)),
     architecture: v.optional(oneOf(ARCHITECTURES)),
     store: v.optional(
-      v.strictObject({
-        kind: v.optional(oneOf(STORE_KINDS)),
-        replicas: v.optional(int(0, LIMITS.replicas)),
-        ttlS: v.optional(num(1, 86_400)),
-        persistence: v.optional(oneOf(STORE_PERSISTENCE)),
-        failoverS: v.optional(num(0, 600)),
-        replicationLagMs: v.optional(num(0, 60_000)),
-      }),
+      v.pipe(
+        v.strictObject({
+          kind: v.optional(oneOf(STORE_KINDS)),
+          replicas: v.optional(int(0, LIMITS.replicas)),
+          ttlS: v.optional(num(1, 86_400)),
+          persistence: v.optional(oneOf(STORE_PERSISTENCE)),
+          failoverS: v.optional(num(0, 600)),
+          replicationLagMs: v.optional(num(0, 60_000)),
+        }),
+        // Memcached has neither replication nor persistence: a file may not ask for them.
+        v.forward(
+          v.check(
+            (st) => (st.kind ?? DEFAULTS.store.kind) !== 'memcached' || (st.replicas ?? 0) === 0,
+            'must be 0: Memcached has no replication',
+          ),
+          ['replicas'],
+        ),
+        v.forward(
+          v.check(
+            (st) =>
+              (st.kind ?? DEFAULTS.store.kind) !== 'memcached' ||
+              (st.persistence ?? 'none') === 'none',
+            'must be none: Memcached keeps data in memory only (no append-only file)',
+          ),
+          ['persistence'],
+        ),
+      ),
     ),
     loadBalancer: v.optional(
       v.strictObject({
