@@ -161,6 +161,14 @@ export function judge(check: Check, result: LabResult): string[] {
   return failures;
 }
 
+/**
+ * A run whose requests took far longer than the model's (the same 80 ms of client latency plus
+ * a 20 ms service time) was starved of CPU: its timeline and think times slipped.
+ */
+export function overloaded(r: LabResult): boolean {
+  return r.real.latencyMs.p50 > 1.5 * r.sim.latencyMs.p50 + 20;
+}
+
 function markdown(results: CheckResult[]): string {
   const figures = (r: LabResult): Verdict[] =>
     r.verdicts.filter(
@@ -199,8 +207,17 @@ async function main(): Promise<number> {
     if (only.length && !only.includes(check.name)) continue;
     const s: ResolvedScenario = resolveScenario(check.scenario);
     process.stderr.write(`\n== ${check.name}: ${check.lesson}\n`);
-    const result = await runLab(s, bin, TIME_SCALE, (l) => void process.stderr.write(l + '\n'));
-    const failures = judge(check, result);
+    const log = (l: string): void => void process.stderr.write(l + '\n');
+    let result = await runLab(s, bin, TIME_SCALE, log);
+    let failures = judge(check, result);
+    if (failures.length > 0 && overloaded(result)) {
+      // The machine was too busy to keep the scenario's timing: run it once more.
+      process.stderr.write(
+        `${check.name}: machine overloaded (real p50 ${result.real.latencyMs.p50} ms against ${result.sim.latencyMs.p50} ms simulated); running it again\n`,
+      );
+      result = await runLab(s, bin, TIME_SCALE, log);
+      failures = judge(check, result);
+    }
     results.push({ check, result, failures });
     process.stderr.write(formatVerdicts(result.verdicts) + '\n');
     process.stderr.write(
