@@ -78,12 +78,15 @@ export const CHECKS: Check[] = [
         { atS: 20, action: 'restart-store' },
       ],
     }),
-    mustAgree: ['sessions lost per user'],
-    lessonHolds: (o, side) => {
-      const x = lostPerUser(o, 200);
-      return x >= 0.6
+    mustAgree: ['sessions lost per session active at the store crash'],
+    lessonHolds: (o, side, r) => {
+      const active = r.activeAtStoreCrash[side] ?? 0;
+      const x = active > 0 ? Math.min(o.sessions.lost, active) / active : 0;
+      return x >= 0.9
         ? []
-        : [`${side}: sessions lost per user ${x.toFixed(3)}, expected most users (≥ 0.6)`];
+        : [
+            `${side}: ${o.sessions.lost} sessions lost of ${active} active at the crash, expected all (≥ 90 %)`,
+          ];
     },
   },
   {

@@ -66,6 +66,7 @@ export function compareOutcomes(
   sim: Outcome,
   real: Outcome,
   timeScale: number,
+  activeAtStoreCrash: { sim: number | null; real: number | null } = { sim: null, real: null },
 ): Verdict[] {
   const users = Math.max(1, s.users.count);
   const out: Verdict[] = [];
@@ -98,6 +99,21 @@ export function compareOutcomes(
         real.failedByReason[reason] ?? 0,
         real.requests.total,
         0.01,
+      ),
+    );
+  }
+  if (activeAtStoreCrash.sim && activeAtStoreCrash.real) {
+    // Of the users with a working session when the store died, how many lost it: the
+    // store-crash lesson ("every active session is lost"), whatever step the users had
+    // reached by then.
+    out.push(
+      share(
+        'sessions lost per session active at the store crash',
+        Math.min(sim.sessions.lost, activeAtStoreCrash.sim),
+        activeAtStoreCrash.sim,
+        Math.min(real.sessions.lost, activeAtStoreCrash.real),
+        activeAtStoreCrash.real,
+        0.05,
       ),
     );
   }

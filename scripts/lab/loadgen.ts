@@ -359,6 +359,11 @@ export class LoadGenerator {
     }
   }
 
+  /** Users in a journey with a session that worked so far. */
+  loggedInCount(): number {
+    return this.users.filter((u, i) => u && i < this.wanted && u.loggedIn).length;
+  }
+
   /** Waits for every user to finish (bounded by the deadline plus the request timeout). */
   async finish(): Promise<Observed> {
     await Promise.race([Promise.all(this.loops), sleep(this.o.endWallMs - Date.now() + 12_000)]);

@@ -2,7 +2,7 @@
  * One lab run: the scenario on the real stack, timeline and all, then the same scenario and
  * seed in the simulation, and the two outcomes side by side.
  */
-import { outcome, type Outcome } from '../../src/sim/outcome.ts';
+import { activeSessionCount, outcome, type Outcome } from '../../src/sim/outcome.ts';
 import type { ResolvedScenario } from '../../src/sim/scenario.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
 import { BACKEND, labLimitations } from '../../src/realStack/index.ts';
@@ -23,6 +23,8 @@ export interface LabResult {
   real: Outcome;
   sim: Outcome;
   verdicts: Verdict[];
+  /** Users with a working session just before the first store crash (null: none). */
+  activeAtStoreCrash: { sim: number | null; real: number | null };
   /** Session lookups the servers reported making, by kind (memory, redis, none). */
   sessionLookups: Record<string, number>;
   /** The files the lab ran, by name. */
@@ -32,9 +34,23 @@ export interface LabResult {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 export function simOutcome(s: ResolvedScenario): Outcome {
+  return simRun(s).outcome;
+}
+
+/** The simulation's outcome, and its active sessions just before the first store crash. */
+export function simRun(s: ResolvedScenario): {
+  outcome: Outcome;
+  activeAtStoreCrash: number | null;
+} {
   const sim = new Simulation(s);
+  const crash = s.timeline.find((e) => e.action === 'kill-store');
+  let activeAtStoreCrash: number | null = null;
+  if (crash) {
+    sim.runUntil(crash.atS * 1000 - 1);
+    activeAtStoreCrash = activeSessionCount(sim.state);
+  }
   sim.runToEnd();
-  return outcome(sim.state);
+  return { outcome: outcome(sim.state), activeAtStoreCrash };
 }
 
 /** Polls HAProxy until `test` holds for the server's status (bounded), returns when. */
@@ -93,6 +109,7 @@ export async function runLab(
     const changes: SetChange[] = [];
     const pending: Promise<void>[] = [];
     let inPool = s.servers.count;
+    let realActiveAtStoreCrash: number | null = null;
     let nextSlot = s.servers.count + 1;
     let statsTimer = true;
     const statsLoop = (async () => {
@@ -189,6 +206,7 @@ export async function runLab(
           break;
         }
         case 'kill-store':
+          realActiveAtStoreCrash ??= load.loggedInCount();
           await stack.killStore();
           break;
         case 'restart-store':
@@ -222,7 +240,9 @@ export async function runLab(
       changes: changes.sort((a, b) => a.atMs - b.atMs),
       everStarted,
     });
-    const sim = simOutcome(s);
+    const simulated = simRun(s);
+    const sim = simulated.outcome;
+    const active = { sim: simulated.activeAtStoreCrash, real: realActiveAtStoreCrash };
     return {
       scenario: s.name,
       seed: s.seed,
@@ -231,7 +251,8 @@ export async function runLab(
       versions: bin.versions,
       real,
       sim,
-      verdicts: compareOutcomes(s, sim, real, k),
+      verdicts: compareOutcomes(s, sim, real, k, active),
+      activeAtStoreCrash: active,
       sessionLookups: observed.lookups,
       files: Object.fromEntries(stack.files.map((f) => [f.name, f.text])),
     };
