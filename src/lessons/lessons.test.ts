@@ -125,16 +125,16 @@ describe('what the narration tells about Alice', () => {
     expect(aliceLost(eventsOfAct(log, 'kill-server'), [0, 1])).toBe(true);
   });
 
-  it('atm: deposits at ATM 2 and ATM 1, and ATM 3 shows neither', () => {
+  it('atm: deposits at ATM 1 and ATM 3, and ATM 1 shows only the first', () => {
     const events = eventsIn(playedLesson('atm').log, 'atm-local-ledgers');
     const alice = events.filter((e) => 'userIdx' in e && e.userIdx === 0);
     const carts = alice.filter((e) => e.type === 'cart');
     expect(carts.slice(0, 2).map((e) => [e.items, e.server])).toEqual([
-      [[0], 2],
-      [[0, 1], 1],
+      [[0], 1],
+      [[0, 1], 3],
     ]);
     const stale = alice.find((e) => e.type === 'stale-read');
-    expect(stale).toMatchObject({ server: 3, seen: [], expected: [0, 1] });
+    expect(stale).toMatchObject({ server: 1, seen: [0], expected: [0, 1] });
   });
 
   it('shopping cart: without stickiness she is logged out', () => {
@@ -147,13 +147,13 @@ describe('what the narration tells about Alice', () => {
     expect(aliceLost(eventsOfAct(log, 'kill-server'), [0, 1])).toBe(true);
   });
 
-  it('deploying: hurried and stateless deploys take about 10 s, the drained one about 33 s', () => {
+  it('deploying: hurried and stateless deploys take about 9 s, the drained one about 32 s', () => {
     const { log } = playedLesson('deploying');
     const [hurried, drained] = deployDurations(log, 'lesson-deploy-stateful');
-    expect(hurried).toBeGreaterThan(9);
-    expect(hurried).toBeLessThanOrEqual(12); // "over within 12 seconds", "about 10"
-    expect(drained).toBeGreaterThan(31);
-    expect(drained).toBeLessThan(35); // "about 33 seconds"
+    expect(hurried).toBeGreaterThan(8);
+    expect(hurried).toBeLessThanOrEqual(12); // "over within 12 seconds", "about 9"
+    expect(drained).toBeGreaterThan(30);
+    expect(drained).toBeLessThan(34); // "about 32 seconds"
     // "Within 17 seconds of pressing play the deploy is done"
     const [stateless] = deployDurations(log, 'lesson-deploy-stateless');
     const end = eventsIn(log, 'lesson-deploy-stateless').find(
@@ -163,7 +163,7 @@ describe('what the narration tells about Alice', () => {
     expect(end?.tMs).toBeLessThanOrEqual(17_000);
   });
 
-  it('black friday: the cookie tier turns away roughly a third more than the stateless one', () => {
+  it('black friday: the cookie tier turns away roughly a tenth more than the stateless one', () => {
     const { log } = playedLesson('black-friday');
     const overloaded = (scenario: string, atMs: number): number => {
       const x = log
@@ -174,11 +174,11 @@ describe('what the narration tells about Alice', () => {
     const ratio =
       overloaded('lesson-black-friday-cookie', 22_000) /
       overloaded('lesson-black-friday-stateless', 22_000);
-    expect(ratio).toBeGreaterThan(1.25);
-    expect(ratio).toBeLessThan(1.45);
-    // "...stops at 7 servers and even starts to retire one"
+    expect(ratio).toBeGreaterThan(1.05);
+    expect(ratio).toBeLessThan(1.2);
+    // "...it stops at 4 servers": the autoscaler never scales the cookie tier past 4.
     const scale = eventsIn(log, 'lesson-black-friday-cookie').filter((e) => e.type === 'scale');
-    expect(scale.some((e) => e.type === 'scale' && e.from === 7 && e.to === 6)).toBe(true);
+    expect(scale.every((e) => e.type === 'scale' && e.to <= 4)).toBe(true);
   });
 
   it('shopping cart: the 1–2 ms Redis round trip is the model’s figure', () => {

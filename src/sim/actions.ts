@@ -19,7 +19,7 @@ import {
 import { scheduleSend, startJourney } from './requests.ts';
 import { destroySessions } from './sessions.ts';
 import { LIMITS, type Action } from './scenario.ts';
-import { nextFloat, uniform } from './random.ts';
+import { createStream, nextFloat, uniform } from './random.ts';
 
 /** How long an append-only file may lag behind with fsync once a second. */
 const AOF_LAG_MS = 1000;
@@ -34,9 +34,12 @@ export function activateUser(ctx: Ctx, idx: number, spreadMs: number): void {
   let u = s.users[idx];
   if (!u) {
     const sc = s.scenario.users;
-    const heavy = nextFloat(s.streams.users) < sc.heavyShare;
+    // Each user draws its profile, journeys and think times from its own streams, so user k
+    // behaves the same in every architecture run with this seed (common random numbers).
+    const profile = createStream(s.scenario.seed, `user-profile:${idx}`);
+    const heavy = nextFloat(profile) < sc.heavyShare;
     // Users behind NAT share one of a few addresses; everyone else has their own.
-    const natted = sc.sharedIpGroups > 0 && nextFloat(s.streams.users) < sc.sharedIpShare;
+    const natted = sc.sharedIpGroups > 0 && nextFloat(profile) < sc.sharedIpShare;
     const ip = natted ? 1 + (idx % sc.sharedIpGroups) : 1000 + idx;
     const created: User = {
       idx,
@@ -48,6 +51,9 @@ export function activateUser(ctx: Ctx, idx: number, spreadMs: number): void {
       loggedIn: false,
       sessionLost: false,
       cookieServer: 0,
+      cookieSetMs: 0,
+      journeyRng: createStream(s.scenario.seed, `user-journey:${idx}`),
+      thinkRng: createStream(s.scenario.seed, `user-think:${idx}`),
       plan: [],
       planItems: [],
       step: 0,
@@ -66,7 +72,7 @@ export function activateUser(ctx: Ctx, idx: number, spreadMs: number): void {
   // A user sent away while thinking may still have its next send queued: keep that one, or
   // the user would run two request loops at once.
   if (!u.inFlight && !u.sendPending) {
-    scheduleSend(ctx, u, s.nowMs + uniform(s.streams.think, 0, spreadMs));
+    scheduleSend(ctx, u, s.nowMs + uniform(u.thinkRng, 0, spreadMs));
   }
 }
 
@@ -77,9 +83,10 @@ export function applyAction(ctx: Ctx, a: Action): void {
       const srv = serverById(s, a.server);
       if (!srv || srv.status === 'down') return refuse(ctx, `Server ${a.server} is not running.`);
       stopServer(ctx, srv, 'server-died');
-      if (srv.deploying) {
-        // The deploy was draining or restarting this server: skip it and roll on.
+      if (srv.deploying || srv.deployAwaitingHealthy) {
+        // The deploy was draining, restarting or waiting for this server: skip it, roll on.
         srv.deploying = false;
+        srv.deployAwaitingHealthy = false;
         schedule(ctx, s.nowMs, Ev.DeployNext, 0);
       }
       return;

@@ -44,7 +44,18 @@ export type SimEvent =
       replicas: number;
     }
   | { type: 'scale'; tMs: number; from: number; to: number; utilization: number }
-  | { type: 'rehomed'; tMs: number; fraction: number; users: number; from: number; to: number }
+  | {
+      type: 'rehomed';
+      tMs: number;
+      fraction: number;
+      users: number;
+      from: number;
+      to: number;
+      /** Users moved because their server left the rotation. */
+      movedDead?: number;
+      /** Users moved although their server is still in rotation (the mapping changed). */
+      movedMap?: number;
+    }
   | { type: 'lb'; tMs: number; algorithm: Algorithm; sticky: StickyMethod }
   | { type: 'users'; tMs: number; count: number }
   | { type: 'deploy'; tMs: number; server: number; phase: 'draining' | 'restarting' | 'done' }

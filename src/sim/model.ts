@@ -4,7 +4,7 @@
  * engine.ts, lb.ts and actions.ts.
  */
 import { createQueue, type EventQueue } from './heap.ts';
-import { createStream, type RandomStream } from './random.ts';
+import { createStream, nextUint32, type RandomStream } from './random.ts';
 import type { ResolvedScenario, TimedCommand } from './scenario.ts';
 import { createHistogram, type Histogram } from './histogram.ts';
 import { STORE_PROFILES } from './catalog.ts';
@@ -53,6 +53,8 @@ export const Ev = {
   TtlSweep: 12,
   StoreFailover: 13,
   DeployNext: 14,
+  /** A refused connection's error is back at the load balancer, which may try elsewhere. */
+  RetryLb: 15,
 } as const;
 
 export type ServerStatus = 'booting' | 'up' | 'draining' | 'down';
@@ -71,8 +73,15 @@ export interface Session {
 export interface Server {
   id: number;
   status: ServerStatus;
-  /** What the load balancer believes after its last health check. */
+  /** What the load balancer believes after its health checks (see operations.ts). */
   lbHealthy: boolean;
+  /** Consecutive passed checks while marked down, failed checks while marked up. */
+  checkRises: number;
+  checkFalls: number;
+  /** Where this server's checks sit within the interval (ms), drawn once per server. */
+  checkPhaseMs: number;
+  /** The server came back from a deploy's restart and waits for the LB to see it healthy. */
+  deployAwaitingHealthy: boolean;
   /** Requests the load balancer has sent to this server and not yet seen answered. */
   lbConnections: number;
   workers: number;
@@ -82,11 +91,19 @@ export interface Server {
   sessions: Map<number, Session>;
   requests: number;
   failed: number;
+  /**
+   * Worker occupancy integrated over time (busy worker-ms) up to `busyChangedMs`; see
+   * busyWorkerMs in requests.ts for the value at any instant.
+   */
   busyMs: number;
-  /** Busy worker-milliseconds since the autoscaler last looked. */
+  busyChangedMs: number;
+  /** busyWorkerMs when the autoscaler last looked. */
   windowBusyMs: number;
   upMs: number;
   upSinceMs: number;
+  /** Time in the load balancer's rotation (lbHealthy), and since when (ms). */
+  rotationMs: number;
+  rotationSinceMs: number;
   peakSessions: number;
   /** Set while a rolling deploy restarts this server. */
   deploying: boolean;
@@ -106,8 +123,15 @@ export interface User {
   loggedIn: boolean;
   /** The session was already counted as lost (so a later miss is not counted twice). */
   sessionLost: boolean;
-  /** Server named by the sticky cookie (0 = none). */
+  /** Server named by the sticky cookie (0 = none), and when the LB set it (ms). */
   cookieServer: number;
+  cookieSetMs: number;
+  /**
+   * The user's own random streams (common random numbers): the same seed gives the same
+   * journeys and think times to user k in every architecture, whatever the others do.
+   */
+  journeyRng: RandomStream;
+  thinkRng: RandomStream;
   /** The journey: operations and, for add-to-cart steps, the item. */
   plan: number[];
   planItems: number[];
@@ -136,6 +160,8 @@ export interface Request {
   phase: number;
   /** The pending round trip's target: 1 store, 2 database. */
   io: number;
+  /** Servers that refused this request's connection (the LB does not try them again). */
+  tried: number[];
   /** Queued or being served by `server`. */
   atServer: boolean;
   workerHeld: boolean;
@@ -171,25 +197,31 @@ export interface Counters {
   checkoutsCompleted: number;
   checkoutsFailed: number;
   bytesTotal: number;
+  /** Refused connections the load balancer sent on to another server. */
+  retries: number;
   eventsProcessed: number;
 }
 
 export interface RehomeRecord {
   atMs: number;
+  /** Share of the users in a journey whose server changed (dead + map). */
   fraction: number;
   users: number;
   from: number;
   to: number;
+  /** Moved because their server left the rotation (died, drained, taken out). */
+  movedDead: number;
+  /** Moved although their server is still in rotation: the mapping changed. */
+  movedMap: number;
 }
 
+/** Streams of the system's own randomness; each user has its own (see User). */
 export interface Streams {
-  journey: RandomStream;
-  think: RandomStream;
   network: RandomStream;
   service: RandomStream;
   balance: RandomStream;
   store: RandomStream;
-  users: RandomStream;
+  health: RandomStream;
 }
 
 export interface DeployState {
@@ -218,6 +250,8 @@ export interface SimState {
     algorithm: ResolvedScenario['loadBalancer']['algorithm'];
     sticky: ResolvedScenario['loadBalancer']['sticky'];
     rrCursor: number;
+    /** Mixed into every placement hash, from the seed: each seed has its own layout. */
+    salt: number;
     /** Server ids in the balancing pool, ascending; rebuilt at health checks. */
     pool: number[];
     ring: Uint32Array;
@@ -226,6 +260,8 @@ export interface SimState {
   counters: Counters;
   latency: Histogram;
   rehomed: RehomeRecord[];
+  /** The autoscaler's recent recommendations, for its scale-down stabilisation window. */
+  autoscaleHistory: { atMs: number; desired: number }[];
   deploy: DeployState | null;
   /** Commands not yet applied, in order. */
   pending: TimedCommand[];
@@ -250,19 +286,18 @@ export function createCounters(): Counters {
     checkoutsCompleted: 0,
     checkoutsFailed: 0,
     bytesTotal: 0,
+    retries: 0,
     eventsProcessed: 0,
   };
 }
 
 export function createStreams(seed: number): Streams {
   return {
-    journey: createStream(seed, 'journey'),
-    think: createStream(seed, 'think'),
     network: createStream(seed, 'network'),
     service: createStream(seed, 'service'),
     balance: createStream(seed, 'balance'),
     store: createStream(seed, 'store'),
-    users: createStream(seed, 'users'),
+    health: createStream(seed, 'health'),
   };
 }
 
@@ -271,6 +306,10 @@ export function createServer(id: number, workers: number, status: ServerStatus):
     id,
     status,
     lbHealthy: status === 'up',
+    checkRises: 0,
+    checkFalls: 0,
+    checkPhaseMs: 0,
+    deployAwaitingHealthy: false,
     lbConnections: 0,
     workers,
     busy: 0,
@@ -279,9 +318,12 @@ export function createServer(id: number, workers: number, status: ServerStatus):
     requests: 0,
     failed: 0,
     busyMs: 0,
+    busyChangedMs: 0,
     windowBusyMs: 0,
     upMs: 0,
     upSinceMs: 0,
+    rotationMs: 0,
+    rotationSinceMs: 0,
     peakSessions: 0,
     deploying: false,
     bootDoneMs: 0,
@@ -318,6 +360,7 @@ export function createBaseState(scenario: ResolvedScenario): SimState {
       algorithm: scenario.loadBalancer.algorithm,
       sticky: scenario.loadBalancer.sticky,
       rrCursor: 0,
+      salt: nextUint32(createStream(scenario.seed, 'placement')),
       pool: [],
       ring: new Uint32Array(0),
       ringOwners: new Int32Array(0),
@@ -325,6 +368,7 @@ export function createBaseState(scenario: ResolvedScenario): SimState {
     counters: createCounters(),
     latency: createHistogram(),
     rehomed: [],
+    autoscaleHistory: [],
     deploy: null,
     pending: [],
     applied: [],

@@ -4,25 +4,28 @@
  */
 import { emit, isNamed, schedule, type Ctx } from './context.ts';
 import { STORE_PROFILES } from './catalog.ts';
-import { hashTarget, rebuildPool, serverById } from './lb.ts';
+import { cookieTarget, hashTarget, rebuildPool, serverById } from './lb.ts';
 import { createServer, Ev, type Server, type SimState, type User } from './model.ts';
-import { failRequestsInside } from './requests.ts';
+import { busyWorkerMs, failRequestsInside } from './requests.ts';
 import { destroySessions, isActive } from './sessions.ts';
-import { LIMITS } from './scenario.ts';
+import { AUTOSCALE_DEFAULTS, LIMITS } from './scenario.ts';
+import { uniform } from './random.ts';
 
 const DRAIN_POLL_MS = 500;
 const TTL_SWEEP_MS = 30_000;
 
 // ---------------------------------------------------------------- stickiness bookkeeping
 
+/** Users in the middle of a journey, including those whose session just died with a server. */
 function stickyUsers(s: SimState): User[] {
-  return s.users.filter((u) => u.active && u.loggedIn && !u.sessionLost);
+  return s.users.filter((u) => u.active && u.loggedIn);
 }
 
 /** Where a sticky user's next request would go right now (-1 = no fixed home). */
 function stickyTarget(s: SimState, u: User): number {
   if (s.lb.sticky === 'cookie') {
-    const pinned = u.cookieServer ? serverById(s, u.cookieServer) : undefined;
+    const named = cookieTarget(s, u);
+    const pinned = named ? serverById(s, named) : undefined;
     return pinned && pinned.lbHealthy ? pinned.id : -1;
   }
   return hashTarget(s, u, s.lb.pool, { points: s.lb.ring, owners: s.lb.ringOwners });
@@ -30,7 +33,9 @@ function stickyTarget(s: SimState, u: User): number {
 
 /**
  * Runs a change to the load balancer's view of the servers and records which share of the
- * users in the middle of a journey now has a different home server.
+ * users in the middle of a journey now has a different home server, split by why: their
+ * server left the rotation (moved because dead), or it is still there and the mapping
+ * changed (moved because the map changed).
  */
 export function withRehome(ctx: Ctx, change: () => void, always = false): void {
   const s = ctx.s;
@@ -43,11 +48,21 @@ export function withRehome(ctx: Ctx, change: () => void, always = false): void {
   const poolBefore = s.lb.pool;
   change();
   if (s.lb.sticky === 'none' || users.length === 0) return;
-  let moved = 0;
+  let movedDead = 0;
+  let movedMap = 0;
+  const inRotation = new Set(s.lb.pool);
   for (let i = 0; i < users.length; i++) {
+    const b = before[i]!;
     const after = stickyTarget(s, users[i]!);
-    if (after === -1 || after !== before[i]) moved++;
+    if (after === b) continue;
+    const home = b > 0 ? serverById(s, b) : undefined;
+    // Users of a server that crashed were counted as moved when it died (see stopServer).
+    if (home && home.status === 'down' && !always) continue;
+    if (home && !home.lbHealthy) movedDead++;
+    else if (home && !inRotation.has(b) && s.lb.sticky !== 'cookie') movedDead++;
+    else movedMap++;
   }
+  const moved = movedDead + movedMap;
   const poolChanged = poolBefore.join(',') !== s.lb.pool.join(',');
   if (!poolChanged && moved === 0 && !always) return;
   const record = {
@@ -56,36 +71,87 @@ export function withRehome(ctx: Ctx, change: () => void, always = false): void {
     users: users.length,
     from: poolBefore.length,
     to: s.lb.pool.length,
+    movedDead,
+    movedMap,
   };
   s.rehomed.push(record);
   emit(ctx, { type: 'rehomed', tMs: s.nowMs, ...record });
 }
 
+/** Time `srv` has spent in the load balancer's rotation up to now (ms). */
+export function rotationMs(s: SimState, srv: Server): number {
+  return srv.rotationMs + (srv.lbHealthy ? s.nowMs - srv.rotationSinceMs : 0);
+}
+
+/** Sets the LB's view of a server, keeping its time in rotation. */
+function markLbHealthy(s: SimState, srv: Server, healthy: boolean): void {
+  if (healthy === srv.lbHealthy) return;
+  if (healthy) srv.rotationSinceMs = s.nowMs;
+  else srv.rotationMs += s.nowMs - srv.rotationSinceMs;
+  srv.lbHealthy = healthy;
+}
+
 // ---------------------------------------------------------------- health checks and boot
 
-export function healthCheck(ctx: Ctx): void {
+/**
+ * Starts a server's own health checks, as HAProxy does for each `server … check`: one check
+ * every `healthCheckS` (`inter`), at a phase drawn once per server, so servers are not all
+ * checked at the same instant and a kill is not noticed sooner for landing on a round second.
+ */
+export function startHealthChecks(ctx: Ctx, srv: Server): void {
   const s = ctx.s;
-  const changed: Server[] = [];
-  for (const srv of s.servers) {
-    const healthy = srv.status === 'up' || srv.status === 'draining';
-    if (healthy !== srv.lbHealthy) changed.push(srv);
+  const interMs = s.scenario.loadBalancer.healthCheckS * 1000;
+  srv.checkPhaseMs = uniform(s.streams.health, 0, interMs);
+  schedule(ctx, s.nowMs + srv.checkPhaseMs, Ev.HealthCheck, srv.id);
+}
+
+/** Puts a server into or takes it out of the load balancer's rotation. */
+function setLbHealthy(ctx: Ctx, srv: Server, healthy: boolean): void {
+  const s = ctx.s;
+  withRehome(ctx, () => {
+    markLbHealthy(s, srv, healthy);
+    rebuildPool(s);
+  });
+  emit(ctx, {
+    type: 'server',
+    tMs: s.nowMs,
+    server: srv.id,
+    status: srv.status,
+    reason: healthy ? 'lb-added' : 'lb-removed',
+  });
+  if (healthy && srv.deployAwaitingHealthy) {
+    // A rolling deploy takes the next server out only once this one is back in rotation.
+    srv.deployAwaitingHealthy = false;
+    schedule(ctx, s.nowMs, Ev.DeployNext, 0);
   }
-  if (changed.length > 0) {
-    withRehome(ctx, () => {
-      for (const srv of changed) srv.lbHealthy = !srv.lbHealthy;
-      rebuildPool(s);
-    });
-    for (const srv of changed) {
-      emit(ctx, {
-        type: 'server',
-        tMs: s.nowMs,
-        server: srv.id,
-        status: srv.status,
-        reason: srv.lbHealthy ? 'lb-added' : 'lb-removed',
-      });
+}
+
+/**
+ * One health check of one server. A check passes when the server answers (up or draining:
+ * a draining server is still alive). Like HAProxy, a server in rotation is taken out after
+ * `fall` consecutive failed checks, and a server out of rotation is put back after `rise`
+ * consecutive passed ones. Checks run on every server, whatever its state.
+ */
+export function healthCheck(ctx: Ctx, id: number): void {
+  const s = ctx.s;
+  const srv = serverById(s, id);
+  if (!srv) return;
+  const lb = s.scenario.loadBalancer;
+  const passed = srv.status === 'up' || srv.status === 'draining';
+  if (passed) {
+    srv.checkFalls = 0;
+    if (!srv.lbHealthy && ++srv.checkRises >= lb.rise) {
+      srv.checkRises = 0;
+      setLbHealthy(ctx, srv, true);
+    }
+  } else {
+    srv.checkRises = 0;
+    if (srv.lbHealthy && ++srv.checkFalls >= lb.fall) {
+      srv.checkFalls = 0;
+      setLbHealthy(ctx, srv, false);
     }
   }
-  schedule(ctx, s.nowMs + s.scenario.loadBalancer.healthCheckS * 1000, Ev.HealthCheck, 0);
+  schedule(ctx, s.nowMs + lb.healthCheckS * 1000, Ev.HealthCheck, id);
 }
 
 export function bootServer(ctx: Ctx, srv: Server): void {
@@ -107,7 +173,8 @@ export function serverBooted(ctx: Ctx, id: number): void {
     srv.deploying = false;
     emit(ctx, { type: 'deploy', tMs: s.nowMs, server: id, phase: 'done' });
     // Wait for the load balancer to see it healthy before taking the next one out.
-    schedule(ctx, s.nowMs + s.scenario.loadBalancer.healthCheckS * 1000 + 1, Ev.DeployNext, 0);
+    if (srv.lbHealthy) schedule(ctx, s.nowMs, Ev.DeployNext, 0);
+    else srv.deployAwaitingHealthy = true;
   }
 }
 
@@ -117,6 +184,7 @@ export function addServers(ctx: Ctx, count: number): number {
   for (let i = 0; i < count && s.servers.length < LIMITS.servers; i++) {
     const srv = createServer(s.nextServerId++, s.scenario.servers.workers, 'down');
     s.servers.push(srv);
+    startHealthChecks(ctx, srv);
     bootServer(ctx, srv);
     added++;
   }
@@ -124,8 +192,34 @@ export function addServers(ctx: Ctx, count: number): number {
 }
 
 /** Stops a server at once: its memory, and every session in it, is gone. */
+/**
+ * A crash moves every sticky user whose home was the dead server, whatever the load balancer
+ * has noticed yet: their next request cannot reach it (a retry sends it elsewhere). Recorded
+ * at the crash as moved because dead; the map change at detection is recorded then.
+ */
+function recordDeadHomes(ctx: Ctx, srv: Server): void {
+  const s = ctx.s;
+  if (s.lb.sticky === 'none') return;
+  const users = stickyUsers(s);
+  if (users.length === 0) return;
+  let movedDead = 0;
+  for (const u of users) if (stickyTarget(s, u) === srv.id) movedDead++;
+  const record = {
+    atMs: s.nowMs,
+    fraction: movedDead / users.length,
+    users: users.length,
+    from: s.lb.pool.length,
+    to: s.lb.pool.length,
+    movedDead,
+    movedMap: 0,
+  };
+  s.rehomed.push(record);
+  emit(ctx, { type: 'rehomed', tMs: s.nowMs, ...record });
+}
+
 export function stopServer(ctx: Ctx, srv: Server, cause: 'server-died' | 'drained'): void {
   const s = ctx.s;
+  if (cause === 'server-died' && srv.status !== 'booting') recordDeadHomes(ctx, srv);
   if (srv.status === 'up' || srv.status === 'draining') srv.upMs += s.nowMs - srv.upSinceMs;
   srv.status = 'down';
   destroySessions(ctx, srv.sessions, cause, srv.id);
@@ -166,7 +260,9 @@ export function drainCheck(ctx: Ctx, id: number): void {
   const idle = srv.busy === 0 && srv.queue.length === 0 && srv.lbConnections === 0;
   if ((!pinned && idle) || s.nowMs >= srv.drainDeadlineMs) {
     withRehome(ctx, () => {
-      srv.lbHealthy = false;
+      markLbHealthy(s, srv, false);
+      srv.checkRises = 0;
+      srv.checkFalls = 0;
       rebuildPool(s);
     });
     stopServer(ctx, srv, 'drained');
@@ -198,6 +294,15 @@ export function deployNext(ctx: Ctx): void {
 
 // ---------------------------------------------------------------- autoscaling
 
+/**
+ * One decision of the autoscaler, following Kubernetes' HorizontalPodAutoscaler: utilisation
+ * is the time-weighted worker occupancy of the running servers over the last interval (never
+ * above 100 %), the recommendation is ceil(running × utilisation / target), nothing changes
+ * while utilisation is within `tolerance` of the target, scaling up adds at most
+ * max(4, current) servers per decision, and scaling in goes only down to the highest
+ * recommendation of the last `scaleDownStabilizationS` seconds, so a short lull does not
+ * remove servers a returning crowd needs.
+ */
 export function autoscale(ctx: Ctx): void {
   const s = ctx.s;
   const a = s.scenario.servers.autoscale;
@@ -205,42 +310,56 @@ export function autoscale(ctx: Ctx): void {
   const intervalMs = a.intervalS * 1000;
   let up = 0;
   let booting = 0;
-  let busyMs = 0;
-  let capacityMs = 0;
+  let measured = 0;
+  // Sum over running servers of each one's occupancy (busy share of its worker time): the
+  // number of servers' worth of work. A server with no time up yet in the window counts as
+  // 0 %, as HPA counts a pod that is not ready yet when scaling up.
+  let load = 0;
   for (const srv of s.servers) {
-    if (srv.status === 'up') {
-      up++;
+    const total = busyWorkerMs(srv, s.nowMs);
+    if (srv.status === 'up' || srv.status === 'draining') {
+      if (srv.status === 'up') up++;
       // A server that came up within the window only had part of it to work.
-      capacityMs += srv.workers * Math.min(intervalMs, s.nowMs - srv.upSinceMs);
+      const capacityMs = srv.workers * Math.min(intervalMs, s.nowMs - srv.upSinceMs);
+      if (capacityMs > 0) {
+        load += Math.min(1, (total - srv.windowBusyMs) / capacityMs);
+        measured++;
+      }
     }
     if (srv.status === 'booting') booting++;
-    if (srv.status === 'up' || srv.status === 'draining') busyMs += srv.windowBusyMs;
-    srv.windowBusyMs = 0;
+    srv.windowBusyMs = total;
   }
-  const utilization = capacityMs > 0 ? busyMs / capacityMs : 0;
-  const desired = Math.min(
-    a.max,
-    Math.max(a.min, Math.ceil((up * utilization) / a.targetUtilization)),
-  );
-  if (desired > up + booting) {
-    const added = addServers(ctx, desired - up - booting);
+  const utilization = measured > 0 ? load / measured : 0;
+  const current = up + booting;
+  const tolerance = a.tolerance ?? AUTOSCALE_DEFAULTS.tolerance;
+  let desired =
+    Math.abs(utilization / a.targetUtilization - 1) <= tolerance
+      ? current
+      : Math.ceil(load / a.targetUtilization);
+  desired = Math.min(a.max, Math.max(a.min, desired));
+  const windowMs = (a.scaleDownStabilizationS ?? AUTOSCALE_DEFAULTS.scaleDownStabilizationS) * 1000;
+  const history = s.autoscaleHistory;
+  history.push({ atMs: s.nowMs, desired });
+  while (history.length > 0 && history[0]!.atMs < s.nowMs - windowMs) history.shift();
+  if (desired > current) {
+    const step = Math.min(desired - current, Math.max(4, current));
+    const added = addServers(ctx, step);
     if (added > 0) {
-      emit(ctx, {
-        type: 'scale',
-        tMs: s.nowMs,
-        from: up + booting,
-        to: up + booting + added,
-        utilization,
-      });
+      emit(ctx, { type: 'scale', tMs: s.nowMs, from: current, to: current + added, utilization });
     }
-  } else if (desired < up && booting === 0) {
-    // Scale in one server per decision, the newest first.
-    for (let i = s.servers.length - 1; i >= 0; i--) {
-      const srv = s.servers[i]!;
-      if (srv.status === 'up') {
-        emit(ctx, { type: 'scale', tMs: s.nowMs, from: up, to: up - 1, utilization });
+  } else {
+    let stabilised = desired;
+    for (const h of history) stabilised = Math.max(stabilised, h.desired);
+    const remove = Math.min(up, current - stabilised);
+    if (remove > 0) {
+      emit(ctx, { type: 'scale', tMs: s.nowMs, from: current, to: current - remove, utilization });
+      // The newest servers go first.
+      let left = remove;
+      for (let i = s.servers.length - 1; i >= 0 && left > 0; i--) {
+        const srv = s.servers[i]!;
+        if (srv.status !== 'up') continue;
         startDrain(ctx, srv, s.nowMs + s.scenario.servers.drainTimeoutS * 1000);
-        break;
+        left--;
       }
     }
   }

@@ -6,6 +6,8 @@ import { SESSION_COOKIE_BYTES } from './catalog.ts';
 import { toHex } from './hash.ts';
 import { mean, quantile } from './histogram.ts';
 import { FAIL_REASONS, type SimState } from './model.ts';
+import { rotationMs } from './operations.ts';
+import { busyWorkerMs } from './requests.ts';
 
 export interface ServerOutcome {
   id: number;
@@ -24,6 +26,8 @@ export interface Outcome {
   architecture: string;
   simulatedS: number;
   requests: { total: number; ok: number; failed: number; inFlight: number };
+  /** Refused connections the load balancer sent on to another server. */
+  retriedConnections: number;
   failedByReason: Record<string, number>;
   sessions: { created: number; lost: number; expired: number; active: number };
   cart: { itemsAdded: number; itemsLost: number };
@@ -33,9 +37,23 @@ export interface Outcome {
   bytesPerRequest: { mean: number; credential: number };
   throughputPerS: number;
   servers: ServerOutcome[];
-  /** Max over mean of requests per server that was ever up (1 = perfectly even). */
+  /**
+   * The busiest server's requests per second in rotation over the whole tier's (1 = even):
+   * a server counts for the time the load balancer sent it traffic, so one that joined late
+   * or died early does not look idle.
+   */
   loadImbalance: number;
-  rehomed: { atS: number; fraction: number; users: number; from: number; to: number }[];
+  rehomed: {
+    atS: number;
+    fraction: number;
+    users: number;
+    from: number;
+    to: number;
+    /** Share of the users moved because their server left the rotation (died, drained). */
+    deadFraction: number;
+    /** Share moved although their server is still in rotation (the mapping changed). */
+    mapFraction: number;
+  }[];
   eventsProcessed: number;
   eventLogHash: string;
 }
@@ -56,8 +74,9 @@ export function serverUtilization(s: SimState, id: number): number {
   if (!srv) return 0;
   let upMs = srv.upMs;
   if (srv.status === 'up' || srv.status === 'draining') upMs += s.nowMs - srv.upSinceMs;
-  // Include work in progress so a long request does not show as idle.
-  return upMs > 0 ? Math.min(1, srv.busyMs / (upMs * srv.workers)) : 0;
+  // Time-weighted occupancy, work in progress included, so a long request does not show as
+  // idle and a window cannot count work done before it.
+  return upMs > 0 ? Math.min(1, busyWorkerMs(srv, s.nowMs) / (upMs * srv.workers)) : 0;
 }
 
 export function outcome(s: SimState): Outcome {
@@ -75,8 +94,21 @@ export function outcome(s: SimState): Outcome {
     peakSessions: srv.peakSessions,
     sessions: srv.sessions.size,
   }));
-  const loads = servers.filter((x) => x.requests > 0).map((x) => x.requests);
-  const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : 0;
+  // Requests per second in rotation; servers in rotation for under a tenth of the longest
+  // time are left out, as a few requests in a moment say nothing about balance.
+  const inRotation = s.servers.map((srv) => rotationMs(s, srv));
+  const longest = Math.max(0, ...inRotation);
+  let tierRequests = 0;
+  let tierMs = 0;
+  let busiest = 0;
+  s.servers.forEach((srv, i) => {
+    const ms = inRotation[i]!;
+    if (ms <= 0 || ms < longest / 10) return;
+    tierRequests += srv.requests;
+    tierMs += ms;
+    busiest = Math.max(busiest, srv.requests / ms);
+  });
+  const tierRate = tierMs > 0 ? tierRequests / tierMs : 0;
   const ended = c.requestsOk + c.requestsFailed;
   return {
     scenario: s.scenario.name,
@@ -89,6 +121,7 @@ export function outcome(s: SimState): Outcome {
       failed: c.requestsFailed,
       inFlight: c.requestsStarted - ended,
     },
+    retriedConnections: c.retries,
     failedByReason,
     sessions: {
       created: c.sessionsCreated,
@@ -113,13 +146,15 @@ export function outcome(s: SimState): Outcome {
     },
     throughputPerS: round(s.nowMs > 0 ? c.requestsOk / (s.nowMs / 1000) : 0, 2),
     servers,
-    loadImbalance: round(meanLoad > 0 ? Math.max(...loads) / meanLoad : 1),
+    loadImbalance: round(tierRate > 0 ? busiest / tierRate : 1),
     rehomed: s.rehomed.map((r) => ({
       atS: round(r.atMs / 1000),
       fraction: round(r.fraction, 4),
       users: r.users,
       from: r.from,
       to: r.to,
+      deadFraction: round(r.users ? r.movedDead / r.users : 0, 4),
+      mapFraction: round(r.users ? r.movedMap / r.users : 0, 4),
     })),
     eventsProcessed: c.eventsProcessed,
     eventLogHash: toHex(s.hash),

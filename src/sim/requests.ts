@@ -14,7 +14,7 @@ import {
 } from './catalog.ts';
 import { STORE_PROFILES, SESSION_COOKIE_BYTES } from './catalog.ts';
 import { record } from './histogram.ts';
-import { route, serverById } from './lb.ts';
+import { redispatch, route, serverById } from './lb.ts';
 import {
   Ev,
   Fail,
@@ -53,6 +53,7 @@ function allocRequest(ctx: Ctx): number {
     fail: 0,
     phase: 0,
     io: 0,
+    tried: [],
     atServer: false,
     workerHeld: false,
     live: false,
@@ -101,12 +102,12 @@ export function startJourney(ctx: Ctx, u: User): void {
   u.sessionId = s.nextSessionId++;
   u.loggedIn = false;
   u.sessionLost = false;
-  u.cookieServer = 0;
+  // The LB's stickiness cookie outlives the shop's session: it is kept for its lifetime.
   u.step = 0;
   u.cart = [];
   const plan: number[] = [Op.Login];
   const items: number[] = [-1];
-  const rng = s.streams.journey;
+  const rng = u.journeyRng;
   if (u.idx === 0) {
     // Alice: log in, look around once, add an iPhone, then AirPods, view the cart, pay.
     plan.push(Op.Browse);
@@ -148,8 +149,8 @@ export function scheduleSend(ctx: Ctx, u: User, atMs: number): void {
   schedule(ctx, atMs, Ev.UserSend, u.idx);
 }
 
-export function thinkTimeMs(ctx: Ctx, u: User): number {
-  return exponential(ctx.s.streams.think, u.thinkMeanMs);
+export function thinkTimeMs(u: User): number {
+  return exponential(u.thinkRng, u.thinkMeanMs);
 }
 
 // ---------------------------------------------------------------- the request path
@@ -172,15 +173,18 @@ export function userSend(ctx: Ctx, userIdx: number): void {
   r.fail = Fail.None;
   r.phase = 0;
   r.io = 0;
+  r.tried.length = 0;
   r.atServer = false;
   r.workerHeld = false;
   r.live = true;
+  // The credential the request carries. A login has none yet, in every architecture: it
+  // sends the password and gets the cookie or the token back.
   r.bytes =
-    s.scenario.architecture === 'jwt'
-      ? op === Op.Login
-        ? 0
-        : s.scenario.jwt.tokenBytes
-      : SESSION_COOKIE_BYTES;
+    op === Op.Login
+      ? 0
+      : s.scenario.architecture === 'jwt'
+        ? s.scenario.jwt.tokenBytes
+        : SESSION_COOKIE_BYTES;
   s.counters.requestsStarted++;
   s.counters.bytesTotal += r.bytes;
   u.inFlight = true;
@@ -193,7 +197,7 @@ export function arriveLb(ctx: Ctx, slot: number): void {
   const s = ctx.s;
   const r = s.reqs[slot]!;
   r.outstanding--;
-  const id = route(s, s.users[r.userIdx]!);
+  const id = route(s, s.users[r.userIdx]!, r.op === Op.Login);
   if (id === 0) {
     r.fail = Fail.NoHealthyServer;
     const arrive = s.nowMs + clientLatencyMs(ctx);
@@ -201,11 +205,43 @@ export function arriveLb(ctx: Ctx, slot: number): void {
     scheduleReq(ctx, r, arrive, Ev.ArriveClient, slot);
     return;
   }
+  forward(ctx, r, slot, id);
+}
+
+function forward(ctx: Ctx, r: Request, slot: number, id: number): void {
+  const s = ctx.s;
   r.server = id;
   serverById(s, id)!.lbConnections++;
   const arrive = s.nowMs + lbLatencyMs(ctx);
   hop(ctx, r, Node.Lb, serverNode(id), s.nowMs, arrive);
   scheduleReq(ctx, r, arrive, Ev.ArriveServer, slot);
+}
+
+/**
+ * The refusal of a connection is back at the load balancer. Nothing reached the server, so
+ * the request is safe to send elsewhere: the LB tries another server it has not tried yet,
+ * up to `loadBalancer.retries` times (nginx `proxy_next_upstream error`, HAProxy `retries`
+ * with `option redispatch 1`). With none left, the user gets the error.
+ */
+export function retryLb(ctx: Ctx, slot: number): void {
+  const s = ctx.s;
+  const r = s.reqs[slot]!;
+  r.outstanding--;
+  serverById(s, r.server)!.lbConnections--;
+  r.tried.push(r.server);
+  const id =
+    r.tried.length <= s.scenario.loadBalancer.retries
+      ? redispatch(s, s.users[r.userIdx]!, r.tried)
+      : 0;
+  if (id === 0) {
+    r.fail = Fail.ServerDown;
+    const arrive = s.nowMs + clientLatencyMs(ctx);
+    hop(ctx, r, Node.Lb, Node.Users, s.nowMs, arrive);
+    scheduleReq(ctx, r, arrive, Ev.ArriveClient, slot);
+    return;
+  }
+  s.counters.retries++;
+  forward(ctx, r, slot, id);
 }
 
 /** Sends the (failed or successful) response from the server back towards the LB. */
@@ -222,7 +258,13 @@ export function arriveServer(ctx: Ctx, slot: number): void {
   r.outstanding--;
   const srv = serverById(s, r.server)!;
   if (srv.status === 'down' || srv.status === 'booting') {
-    // Nothing listens: the connection is refused and the LB answers with an error.
+    // Nothing listens: the connection is refused, and the refusal travels back to the LB.
+    if (s.scenario.loadBalancer.retries > 0) {
+      const arrive = s.nowMs + lbLatencyMs(ctx);
+      hop(ctx, r, serverNode(r.server), Node.Lb, s.nowMs, arrive);
+      scheduleReq(ctx, r, arrive, Ev.RetryLb, slot);
+      return;
+    }
     r.fail = Fail.ServerDown;
     respond(ctx, r, slot);
     return;
@@ -240,9 +282,21 @@ export function arriveServer(ctx: Ctx, slot: number): void {
   }
 }
 
+/** Busy worker-milliseconds of `srv` up to `nowMs`, work in progress included. */
+export function busyWorkerMs(srv: Server, nowMs: number): number {
+  return srv.busyMs + srv.busy * (nowMs - srv.busyChangedMs);
+}
+
+/** Changes the number of busy workers, integrating occupancy over time first. */
+function occupy(srv: Server, nowMs: number, delta: number): void {
+  srv.busyMs = busyWorkerMs(srv, nowMs);
+  srv.busyChangedMs = nowMs;
+  srv.busy += delta;
+}
+
 function startWork(ctx: Ctx, r: Request, slot: number, srv: Server): void {
   const s = ctx.s;
-  srv.busy++;
+  occupy(srv, s.nowMs, 1);
   r.workerHeld = true;
   r.atServer = true;
   r.workStartMs = s.nowMs;
@@ -337,10 +391,7 @@ function finish(ctx: Ctx, r: Request, slot: number, srv: Server, fail: number): 
   const s = ctx.s;
   r.fail = fail;
   if (r.workerHeld) {
-    const heldMs = s.nowMs - r.workStartMs;
-    srv.busy--;
-    srv.busyMs += heldMs;
-    srv.windowBusyMs += heldMs;
+    occupy(srv, s.nowMs, -1);
     r.workerHeld = false;
   }
   r.atServer = false;
@@ -440,7 +491,7 @@ export function arriveClient(ctx: Ctx, slot: number): void {
     }
   }
   maybeFree(ctx, slot);
-  if (u.active) scheduleSend(ctx, u, s.nowMs + thinkTimeMs(ctx, u));
+  if (u.active) scheduleSend(ctx, u, s.nowMs + thinkTimeMs(u));
 }
 
 // ---------------------------------------------------------------- state rules
@@ -594,5 +645,5 @@ export function failRequestsInside(ctx: Ctx, srv: Server): void {
     respond(ctx, r, slot);
   }
   srv.queue = [];
-  srv.busy = 0;
+  occupy(srv, s.nowMs, -srv.busy);
 }

@@ -77,6 +77,13 @@ export interface AutoscaleSettings {
   max: number;
   /** Seconds between autoscaler decisions. */
   intervalS: number;
+  /**
+   * Scale in only to the highest recommendation of this many past seconds (Kubernetes HPA
+   * `behavior.scaleDown.stabilizationWindowSeconds`, default 300).
+   */
+  scaleDownStabilizationS?: number;
+  /** No change while utilisation is within this share of the target (HPA default 0.1). */
+  tolerance?: number;
 }
 
 export interface Scenario {
@@ -99,7 +106,19 @@ export interface Scenario {
   loadBalancer?: {
     algorithm?: Algorithm;
     sticky?: StickyMethod;
+    /** Seconds between two health checks of one server (HAProxy `inter`). */
     healthCheckS?: number;
+    /** Consecutive failed checks before a server is taken out (HAProxy `fall`). */
+    fall?: number;
+    /** Consecutive passed checks before a server is put back (HAProxy `rise`). */
+    rise?: number;
+    /**
+     * How many times a refused connection is retried on another server (HAProxy `retries`
+     * with `option redispatch 1`; nginx `proxy_next_upstream error`). 0 = off.
+     */
+    retries?: number;
+    /** Lifetime of the stickiness cookie in seconds; 0 = a browser-session cookie. */
+    cookieMaxAgeS?: number;
     virtualNodes?: number;
   };
   servers?: {
@@ -153,6 +172,10 @@ export interface ResolvedScenario {
     algorithm: Algorithm;
     sticky: StickyMethod;
     healthCheckS: number;
+    fall: number;
+    rise: number;
+    retries: number;
+    cookieMaxAgeS: number;
     virtualNodes: number;
   };
   servers: {
@@ -206,7 +229,16 @@ export const DEFAULTS: ResolvedScenario = {
     failoverS: 2,
     replicationLagMs: 100,
   },
-  loadBalancer: { algorithm: 'round-robin', sticky: 'cookie', healthCheckS: 2, virtualNodes: 100 },
+  loadBalancer: {
+    algorithm: 'round-robin',
+    sticky: 'cookie',
+    healthCheckS: 2,
+    fall: 3,
+    rise: 2,
+    retries: 3,
+    cookieMaxAgeS: 0,
+    virtualNodes: 100,
+  },
   servers: {
     count: 3,
     workers: 4,
@@ -231,6 +263,9 @@ export const DEFAULTS: ResolvedScenario = {
   timeline: [],
 };
 
+/** The autoscaler's optional settings, as Kubernetes HPA defaults them. */
+export const AUTOSCALE_DEFAULTS = { scaleDownStabilizationS: 300, tolerance: 0.1 } as const;
+
 /** Fills in every default. The input must already be valid (see scenarioSchema.ts). */
 export function resolveScenario(s: Scenario): ResolvedScenario {
   const d = DEFAULTS;
@@ -243,7 +278,11 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     architecture: s.architecture ?? d.architecture,
     store: { ...d.store, ...s.store },
     loadBalancer: { ...d.loadBalancer, ...s.loadBalancer },
-    servers: { ...d.servers, ...s.servers, autoscale: s.servers?.autoscale ?? null },
+    servers: {
+      ...d.servers,
+      ...s.servers,
+      autoscale: s.servers?.autoscale ? { ...AUTOSCALE_DEFAULTS, ...s.servers.autoscale } : null,
+    },
     users: { ...d.users, ...s.users },
     network: { ...d.network, ...s.network },
     jwt: { ...d.jwt, ...s.jwt },

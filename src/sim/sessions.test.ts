@@ -172,8 +172,10 @@ describe('request size', () => {
     const memory = bytes('in-memory');
     const store = bytes('session-store');
     const jwt = bytes('jwt');
-    expect(memory.mean).toBe(12);
-    expect(store.mean).toBe(12);
+    // Logins carry no credential, so the means sit below the credential sizes.
+    expect(memory.mean).toBeLessThan(12);
+    expect(store.mean).toBeLessThan(12);
+    expect(memory.credential).toBe(12);
     expect(jwt.credential).toBe(232);
     expect(jwt.mean).toBeGreaterThan(10 * memory.mean);
     expect(jwt.mean).toBeGreaterThan(10 * store.mean);

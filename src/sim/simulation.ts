@@ -20,6 +20,7 @@ import {
   drainCheck,
   healthCheck,
   serverBooted,
+  startHealthChecks,
   storeFailover,
   ttlSweep,
 } from './operations.ts';
@@ -29,6 +30,7 @@ import {
   arriveLbBack,
   arriveServer,
   ioDone,
+  retryLb,
   serviceDone,
   userSend,
 } from './requests.ts';
@@ -48,12 +50,12 @@ export function createInitialState(scenario: ResolvedScenario): SimState {
   for (let i = 0; i < scenario.servers.count; i++) {
     const srv = createServer(s.nextServerId++, scenario.servers.workers, 'up');
     s.servers.push(srv);
+    startHealthChecks(ctx, srv);
   }
   rebuildPool(s);
   // Users start at random moments within one think time, so they do not arrive in lockstep.
   const spreadMs = scenario.users.thinkTimeS * 1000;
   for (let i = 0; i < scenario.users.count; i++) activateUser(ctx, i, spreadMs);
-  schedule(ctx, scenario.loadBalancer.healthCheckS * 1000, Ev.HealthCheck, 0);
   schedule(ctx, 30_000, Ev.TtlSweep, 0);
   if (scenario.servers.autoscale) {
     schedule(ctx, scenario.servers.autoscale.intervalS * 1000, Ev.Autoscale, 0);
@@ -210,7 +212,9 @@ export class Simulation {
       case Ev.ArriveClient:
         return arriveClient(ctx, e.arg);
       case Ev.HealthCheck:
-        return healthCheck(ctx);
+        return healthCheck(ctx, e.arg);
+      case Ev.RetryLb:
+        return retryLb(ctx, e.arg);
       case Ev.ServerBooted:
         return serverBooted(ctx, e.arg);
       case Ev.DrainCheck:

@@ -7,7 +7,10 @@ import { Simulation } from './simulation.ts';
 import { outcome } from './outcome.ts';
 import type { Scenario, StickyMethod } from './scenario.ts';
 
-/** 3 servers, 600 users; one server added at 20.3 s, up at 25.3 s, seen by the LB at 26 s. */
+/**
+ * 3 servers, 600 users; one server added at 20.3 s, up at 25.3 s, and put into rotation by
+ * the LB after `rise` passed checks (within 25.3 s + rise × 2 s).
+ */
 function addOneServer(sticky: StickyMethod, seed: number) {
   const scenario: Scenario = {
     version: 1,
@@ -21,17 +24,22 @@ function addOneServer(sticky: StickyMethod, seed: number) {
   const sim = Simulation.fromScenario(scenario);
   sim.runUntil(20_300);
   sim.command({ action: 'add-server', count: 1 });
-  sim.runUntil(25_900);
+  sim.runUntil(25_299);
   // Nothing moves while the new server boots.
   expect(sim.state.rehomed).toEqual([]);
-  const lostBefore = sim.state.counters.sessionsLost;
-  sim.runUntil(26_100);
+  let lostBefore = sim.state.counters.sessionsLost;
+  while (!sim.state.servers[3]!.lbHealthy) {
+    lostBefore = sim.state.counters.sessionsLost;
+    sim.step();
+  }
   const records = sim.state.rehomed.filter((r) => r.from === 3 && r.to === 4);
   expect(records).toHaveLength(1);
   const record = records[0]!;
-  expect(record.atMs).toBe(26_000);
+  const rise = sim.state.scenario.loadBalancer.rise;
+  expect(record.atMs).toBeGreaterThan(25_300 + (rise - 1) * 2000);
+  expect(record.atMs).toBeLessThanOrEqual(25_300 + rise * 2000);
   expect(record.users).toBeGreaterThan(400);
-  sim.runUntil(45_000);
+  sim.runUntil(record.atMs + 19_000);
   return { record, lost: sim.state.counters.sessionsLost - lostBefore };
 }
 
@@ -65,18 +73,26 @@ describe('adding a fourth server to three', () => {
     expect(lost).toBe(0);
   });
 
-  it('sends new cookie users to the new server too', () => {
+  it('sends only users without a cookie to the new server: cookies outlive journeys', () => {
     const sim = Simulation.fromScenario({
       version: 1,
       seed: 3,
       durationS: 90,
       loadBalancer: { sticky: 'cookie' },
       users: { count: 300 },
-      timeline: [{ atS: 20.3, action: 'add-server', count: 1 }],
+      timeline: [
+        { atS: 20.3, action: 'add-server', count: 1 },
+        { atS: 40, action: 'set-users', count: 400 },
+      ],
     });
     sim.runToEnd();
     const fourth = outcome(sim.state).servers[3]!;
-    expect(fourth.requests).toBeGreaterThan(500);
+    // The 100 users who arrive at 40 s have no cookie; about a quarter of them land there.
+    expect(fourth.requests).toBeGreaterThan(250);
+    // The first 300 keep the server their cookie names across journeys (checkout included).
+    const early = sim.state.users.slice(0, 300);
+    expect(early.every((u) => u.cookieServer !== 4)).toBe(true);
+    expect(early.every((u) => u.journeys > 1)).toBe(true);
   });
 });
 

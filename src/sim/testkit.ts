@@ -44,6 +44,7 @@ const REQUEST_EVENTS = new Set<number>([
   Ev.ServiceDone,
   Ev.ArriveLbBack,
   Ev.ArriveClient,
+  Ev.RetryLb,
 ]);
 
 /**

@@ -94,7 +94,7 @@ export const ATM: Lesson = {
       title: 'Not a rare glitch',
       narration: [
         'It was not bad luck. Let the bank run for another 20 seconds and watch the stale-read counter climb to about 150: a wrong balance shown about 150 times, while every machine worked exactly as designed.',
-        'Follow Alice in the log: she deposits $20 at ATM 2 and $50 at ATM 1, then asks ATM 3 for her balance, and ATM 3 shows neither deposit.',
+        'Follow Alice in the log: she deposits $20 at ATM 1 and $50 at ATM 3, then asks ATM 1 for her balance, and ATM 1 shows only her first deposit.',
       ],
       highlight: ['servers'],
       until: { kind: 'time', ms: 20_000, hint: 'Let the bank run for 20 simulated seconds.' },

@@ -68,7 +68,7 @@ export const STICKY_PRICE: Lesson = {
       title: 'A few heavy users',
       narration: [
         'One shopper in ten here is a heavy user who clicks ten times as often as the rest. Each of them stays on whichever server their address hashed to, for as long as they shop.',
-        'Watch the busy bars. In this run several heavy users happen to hash to server 1, which handles about 240 requests in these 15 seconds while the other two handle fewer than 140 each: the busiest server does about 1.4 times the average. With other users it could come out even, or worse. Nobody chose it, and nobody can fix it without moving users.',
+        'Watch the busy bars. In this run several heavy users happen to hash to server 3, which handles about 290 requests in these 15 seconds while the other two handle about 200 and 140: the busiest server does about 1.4 times the average. With other users it could come out even, or worse. Nobody chose it, and nobody can fix it without moving users.',
       ],
       highlight: ['servers'],
       until: { kind: 'time', ms: 15_000, hint: 'Watch the servers for 15 simulated seconds.' },
@@ -79,9 +79,9 @@ export const STICKY_PRICE: Lesson = {
           max: 1.5,
           says: 'the busiest server does about 1.4 times the average',
         },
-        { metric: 'servers.0.requests', min: 225, max: 255, says: 'server 1: about 240 requests' },
-        { metric: 'servers.1.requests', min: 100, max: 139, says: 'server 2: fewer than 140' },
-        { metric: 'servers.2.requests', min: 100, max: 139, says: 'server 3: fewer than 140' },
+        { metric: 'servers.2.requests', min: 275, max: 305, says: 'server 3: about 290 requests' },
+        { metric: 'servers.0.requests', min: 185, max: 215, says: 'the other two: about 200' },
+        { metric: 'servers.1.requests', min: 128, max: 155, says: 'and 140' },
       ],
     },
     {
@@ -118,18 +118,18 @@ export const STICKY_PRICE: Lesson = {
           },
         ],
         explanation:
-          'Server 2 receives the shared address and does about 1.9 times the average work: it is about 33 % busy while server 3 idles at about 7 %. Adding servers would not help: the hash still sends the whole office to one of them.',
+          'Server 3 receives the shared address and does about 1.7 times the average work: it is about 31 % busy while server 2 is only about 14 % busy. Adding servers would not help: the hash still sends the whole office to one of them.',
       },
       until: { kind: 'time', ms: 15_000, hint: 'Watch the servers for 15 simulated seconds.' },
       claims: [
         {
           metric: 'loadImbalance',
-          min: 1.8,
-          max: 1.95,
-          says: 'about 1.9 times the average work',
+          min: 1.6,
+          max: 1.8,
+          says: 'about 1.7 times the average work',
         },
-        { metric: 'servers.1.utilization', min: 0.3, max: 0.36, says: 'about 33 % busy' },
-        { metric: 'servers.2.utilization', min: 0.05, max: 0.08, says: 'idles at about 7 %' },
+        { metric: 'servers.2.utilization', min: 0.28, max: 0.34, says: 'about 31 % busy' },
+        { metric: 'servers.1.utilization', min: 0.12, max: 0.16, says: 'only about 14 % busy' },
       ],
     },
     {
@@ -165,11 +165,11 @@ export const STICKY_PRICE: Lesson = {
           },
         ],
         explanation:
-          'The new rule gave about 68 % of the users in the middle of a journey a different server. Within 10 seconds about 165 of them were logged out, and about 180 cart items went with their sessions. Balance was bought with sessions: on a stateful tier, moving a user means losing what the old server remembered.',
+          'The new rule gave about 72 % of the users in the middle of a journey a different server. Within 10 seconds about 165 of them were logged out, and about 180 cart items went with their sessions. Balance was bought with sessions: on a stateful tier, moving a user means losing what the old server remembered.',
       },
       until: { kind: 'time', ms: 10_000, hint: 'Watch for 10 simulated seconds.' },
       claims: [
-        { metric: 'rehomed.0.fraction', min: 0.65, max: 0.71, says: 'about 68 %' },
+        { metric: 'rehomed.0.fraction', min: 0.69, max: 0.75, says: 'about 72 %' },
         { metric: 'sessions.lost', min: 150, max: 180, says: 'about 165 of them were logged out' },
         { metric: 'cart.itemsLost', min: 165, max: 200, says: 'about 180 cart items' },
       ],
@@ -179,13 +179,13 @@ export const STICKY_PRICE: Lesson = {
       title: 'Balance work, not addresses',
       narration: [
         'Now the same crowd, shared address and heavy users included, meets stateless servers. Sessions live in a session store, so no user needs a particular server, and the load balancer can use least connections: each request goes to the server with the fewest requests in progress.',
-        'The load is even: the busiest server does at most 1.02 times the average. A heavy user simply gets many servers, one request at a time, and nobody is logged out when the spread changes.',
+        'The load is even: the busiest server does at most 1.03 times the average. A heavy user simply gets many servers, one request at a time, and nobody is logged out when the spread changes.',
       ],
       setup: { scenario: STATELESS, speed: 0.5 },
       highlight: ['lb', 'servers', 'store'],
       until: { kind: 'time', ms: 10_000, hint: 'Watch the servers for 10 simulated seconds.' },
       claims: [
-        { metric: 'loadImbalance', min: 1, max: 1.02, says: 'at most 1.02 times the average' },
+        { metric: 'loadImbalance', min: 1, max: 1.03, says: 'at most 1.03 times the average' },
         { metric: 'sessions.lost', min: 0, max: 0, says: 'nobody is logged out' },
       ],
     },

@@ -99,7 +99,7 @@ export const TOKENS_LESSON: Lesson = {
           },
         ],
         explanation:
-          'Each request after login carries the 232-byte token, about 20 times the cookie; averaged over all requests, logins included, about 170 bytes. Checking it costs 0.1 ms of computing and no round trip. The cart is not in the token, because a token cannot be changed once issued, only replaced: it lives in the database, so cart steps still make a database trip. A request takes about 105 ms here, practically the same as with the cookie, because the trip across the internet dwarfs both costs.',
+          'Each request after login carries the 232-byte token, about 20 times the cookie; averaged over the requests so far, logins included, about 170 bytes, because early on many requests are logins (in the long run more, as only about one request in six or seven is a login). Checking it costs 0.1 ms of computing and no round trip. The cart is not in the token, because a token cannot be changed once issued, only replaced: it lives in the database, so cart steps still make a database trip. A request takes about 105 ms here, practically the same as with the cookie, because the trip across the internet dwarfs both costs.',
       },
       until: { kind: 'time', ms: 10_000, hint: 'Watch for 10 simulated seconds.' },
       claims: [

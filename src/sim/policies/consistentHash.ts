@@ -10,14 +10,15 @@ export interface Ring {
   owners: Int32Array;
 }
 
-export function buildRing(serverIds: readonly number[], virtualNodes: number): Ring {
+/** `salt` (from the run's seed) moves every point, so each seed gets its own layout. */
+export function buildRing(serverIds: readonly number[], virtualNodes: number, salt = 0): Ring {
   const n = serverIds.length * virtualNodes;
   const pairs: [number, number][] = new Array(n);
   let k = 0;
   for (const id of serverIds) {
     for (let v = 0; v < virtualNodes; v++) {
       // Two rounds of mixing so server ids and replica numbers do not line up on the ring.
-      pairs[k++] = [mix32(mix32(id * 7919 + 1) ^ (v * 0x9e3779b1)), id];
+      pairs[k++] = [mix32(mix32((id * 7919 + 1) ^ salt) ^ (v * 0x9e3779b1)), id];
     }
   }
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
