@@ -32,6 +32,8 @@ export interface ServerStat {
   status: string;
   /** Requests (sessions) HAProxy sent to this server. */
   total: number;
+  /** Requests HAProxy redispatched away from this server after a refused connection. */
+  redispatched: number;
 }
 
 /** Parses `show stat` for one backend's servers. */
@@ -46,7 +48,12 @@ export async function serverStats(socketPath: string, backend: string): Promise<
     if (f[col('pxname')] !== backend) continue;
     const name = f[col('svname')] ?? '';
     if (name === 'BACKEND' || name === 'FRONTEND') continue;
-    out.push({ name, status: f[col('status')] ?? '', total: Number(f[col('stot')] ?? 0) });
+    out.push({
+      name,
+      status: f[col('status')] ?? '',
+      total: Number(f[col('stot')] ?? 0),
+      redispatched: Number(f[col('wredis')] || 0),
+    });
   }
   return out;
 }

@@ -66,7 +66,7 @@ describe('reading the answers', () => {
     expect(classify(answer(0, 0))).toBe('server-down'); // the connection broke
   });
 
-  it('counts a user as re-homed only within one journey with a working session', () => {
+  it('counts a user as re-homed only within one journey, split by cause', () => {
     const change = { atMs: 1000, seenMs: 1500, from: 3, to: 4 };
     const homes: [number, number, number][][] = [
       [
@@ -86,10 +86,19 @@ describe('reading the answers', () => {
         [1200, 3, 1],
       ], // only answered before HAProxy acted: not counted
     ];
-    expect(rehomedShare(homes, change, true)).toEqual({ fraction: 0.5, users: 2 });
-    // A crash of an in-memory server: its users lost their session and are left out.
-    expect(rehomedShare(homes, { ...change, killed: 1 }, true)).toEqual({ fraction: 0, users: 0 });
-    expect(rehomedShare(homes, { ...change, killed: 1 }, false).users).toBe(2);
+    expect(rehomedShare(homes, change)).toEqual({
+      fraction: 0.5,
+      users: 2,
+      deadFraction: 0,
+      mapFraction: 0.5,
+    });
+    // When server 1 crashed, the user who moved off it moved because it died.
+    expect(rehomedShare(homes, { ...change, killed: 1 })).toEqual({
+      fraction: 0.5,
+      users: 2,
+      deadFraction: 0.5,
+      mapFraction: 0,
+    });
   });
 
   it('the simulation agrees with itself, and a doubled loss is told apart', () => {

@@ -55,7 +55,11 @@ interface LabUser {
   idx: number;
   ip: string;
   thinkMeanMs: number;
-  rng: RandomStream;
+  /** The model's per-user streams (same names, same draws) and the lab's own. */
+  journeyRng: RandomStream;
+  thinkRng: RandomStream;
+  sidRng: RandomStream;
+  netRng: RandomStream;
   agent: http.Agent;
   jar: Map<string, string>;
   token: string | null;
@@ -98,8 +102,9 @@ export function userAddress(s: ResolvedScenario, idx: number, rng: RandomStream)
 
 function startJourney(u: LabUser): void {
   u.journey++;
-  u.sid = newSid(u.rng);
-  u.jar.clear();
+  u.sid = newSid(u.sidRng);
+  // The load balancer's stickiness cookie outlives the shop's session (as in the model):
+  // the jar keeps it; HAProxy's `maxlife` ends it when the scenario gives it a lifetime.
   u.token = null;
   u.loggedIn = false;
   u.step = 0;
@@ -114,15 +119,15 @@ function startJourney(u: LabUser): void {
       items.push(item);
     }
   } else {
-    const browses = 1 + intBelow(u.rng, 2);
+    const browses = 1 + intBelow(u.journeyRng, 2);
     for (let i = 0; i < browses; i++) {
       plan.push('browse');
       items.push(-1);
     }
-    const adds = 1 + intBelow(u.rng, 3);
+    const adds = 1 + intBelow(u.journeyRng, 3);
     for (let i = 0; i < adds; i++) {
       plan.push('add');
-      items.push(intBelow(u.rng, ITEMS.length));
+      items.push(intBelow(u.journeyRng, ITEMS.length));
     }
   }
   plan.push('view', 'checkout');
@@ -240,13 +245,16 @@ export class LoadGenerator {
     const was = this.wanted;
     this.wanted = Math.max(0, Math.min(count, 2000));
     for (let idx = was; idx < this.wanted; idx++) {
-      const rng = createStream(s.seed, `lab-user-${idx}`);
-      const heavy = nextFloat(rng) < s.users.heavyShare;
+      const profile = createStream(s.seed, `user-profile:${idx}`);
+      const heavy = nextFloat(profile) < s.users.heavyShare;
       const u: LabUser = this.users[idx] ?? {
         idx,
-        ip: userAddress(s, idx, rng),
+        ip: userAddress(s, idx, profile),
         thinkMeanMs: (s.users.thinkTimeS * 1000) / (heavy ? s.users.heavyFactor : 1),
-        rng,
+        journeyRng: createStream(s.seed, `user-journey:${idx}`),
+        thinkRng: createStream(s.seed, `user-think:${idx}`),
+        sidRng: createStream(s.seed, `lab-sid:${idx}`),
+        netRng: createStream(s.seed, `lab-network:${idx}`),
         agent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
         jar: new Map(),
         token: null,
@@ -269,9 +277,9 @@ export class LoadGenerator {
     const { scenario: s, timeScale: k, port } = this.o;
     const maxRequests = Math.ceil(((s.durationS * 1000) / u.thinkMeanMs) * 4) + 20;
     const obs = this.observed;
-    const latency = (): number => uniform(u.rng, 0.75, 1.25) * s.network.clientLatencyMs;
+    const latency = (): number => uniform(u.netRng, 0.75, 1.25) * s.network.clientLatencyMs;
     const think = (ms: number): Promise<void> => sleep(Math.min(ms, this.o.endWallMs - Date.now()));
-    await think(uniform(u.rng, 0, u.thinkMeanMs) / k);
+    await think(uniform(u.thinkRng, 0, s.users.thinkTimeS * 1000) / k);
     if (u.plan.length === 0) startJourney(u);
     while (u.idx < this.wanted && Date.now() < this.o.endWallMs && u.sent < maxRequests) {
       const op = u.plan[u.step]!;
@@ -285,8 +293,10 @@ export class LoadGenerator {
           credential = u.token.length;
         }
       } else {
+        // The session id routes hash stickiness from the first request on; a login carries
+        // no credential (it sends the password), as in the model.
         cookies.push(`${SESSION_COOKIE}=${u.sid}`);
-        credential = u.sid.length;
+        credential = op === 'login' ? 0 : u.sid.length;
       }
       if (cookies.length) headers.cookie = cookies.join('; ');
       let path = PATHS[op];
@@ -355,7 +365,7 @@ export class LoadGenerator {
           u.items = items;
         }
       }
-      await think(exponential(u.rng, u.thinkMeanMs) / k);
+      await think(exponential(u.thinkRng, u.thinkMeanMs) / k);
     }
   }
 

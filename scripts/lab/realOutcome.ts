@@ -33,10 +33,10 @@ function quantile(sorted: number[], q: number): number {
 export function rehomedShare(
   homes: [number, number, number][][],
   c: SetChange,
-  sessionsInMemory: boolean,
-): { fraction: number; users: number } {
+): { fraction: number; users: number; deadFraction: number; mapFraction: number } {
   let users = 0;
-  let moved = 0;
+  let dead = 0;
+  let map = 0;
   for (const h of homes) {
     if (!h) continue;
     let before = 0;
@@ -53,15 +53,19 @@ export function rehomedShare(
         break;
       }
     }
-    // Only users in the middle of one journey across the change, whose session still works
-    // (the model's definition): a crash of their in-memory server lost it.
-    if (sessionsInMemory && c.killed && before === c.killed) continue;
+    // Only users in the middle of one journey across the change (a re-login after a lost
+    // session continues the journey).
     if (before && after && journeyBefore === journeyAfter) {
       users++;
-      if (before !== after) moved++;
+      if (before !== after) {
+        // Their server crashed (moved because dead) or is still there (the map changed).
+        if (c.killed && before === c.killed) dead++;
+        else map++;
+      }
     }
   }
-  return { fraction: users ? moved / users : 0, users };
+  const share = (n: number): number => (users ? n / users : 0);
+  return { fraction: share(dead + map), users, deadFraction: share(dead), mapFraction: share(map) };
 }
 
 const STATUS: Record<string, string> = { UP: 'up', DOWN: 'down', MAINT: 'down', DRAIN: 'draining' };
@@ -103,6 +107,7 @@ export function realOutcome(opts: {
     architecture: s.architecture,
     simulatedS: round(opts.simulatedS),
     requests: { ...o.requests },
+    retriedConnections: opts.stats.reduce((n, x) => n + x.redispatched, 0),
     failedByReason: { ...o.failedByReason },
     sessions: {
       created: o.sessions.created,
@@ -132,9 +137,12 @@ export function realOutcome(opts: {
         ? []
         : opts.changes.map((c) => ({
             atS: round(c.atMs / 1000),
-            ...(({ fraction, users }) => ({ fraction: round(fraction, 4), users }))(
-              rehomedShare(o.homes, c, s.architecture === 'in-memory'),
-            ),
+            ...(({ fraction, users, deadFraction, mapFraction }) => ({
+              fraction: round(fraction, 4),
+              users,
+              deadFraction: round(deadFraction, 4),
+              mapFraction: round(mapFraction, 4),
+            }))(rehomedShare(o.homes, c)),
             from: c.from,
             to: c.to,
           })),

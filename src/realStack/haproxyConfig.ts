@@ -12,6 +12,9 @@ export const SESSION_COOKIE = 'sid';
 export const STICKY_COOKIE = 'SERVERID';
 export const BACKEND = 'shop_servers';
 
+/** Milliseconds, written the way HAProxy reads them. */
+const ms = (x: number): string => `${Math.max(1, Math.round(x))}ms`;
+
 const BALANCE: Record<Algorithm, string> = {
   'round-robin': 'roundrobin',
   'least-connections': 'leastconn',
@@ -24,19 +27,32 @@ const BALANCE: Record<Algorithm, string> = {
 function stickyLines(
   sticky: StickyMethod,
   algorithm: Algorithm,
+  cookieMaxAgeS: number,
 ): { lines: string[]; notes: RealNote[] } {
   switch (sticky) {
-    case 'cookie':
+    case 'cookie': {
+      const cookie = `cookie ${STICKY_COOKIE} insert indirect nocache`;
+      const life = cookieMaxAgeS > 0 ? ` maxlife ${ms(cookieMaxAgeS * 1000)}` : '';
       return {
-        lines: [`balance ${BALANCE[algorithm]}`, `cookie ${STICKY_COOKIE} insert indirect nocache`],
+        lines: [`balance ${BALANCE[algorithm]}`, cookie + life],
         notes: [
           {
-            match: `cookie ${STICKY_COOKIE} insert indirect nocache`,
+            match: cookie,
             explanation:
               'Cookie stickiness: HAProxy adds a cookie naming the server it picked and follows it on later requests; adding servers moves nobody.',
           },
+          ...(life
+            ? [
+                {
+                  match: life.trim(),
+                  explanation:
+                    'HAProxy ignores a stickiness cookie older than this and balances the user afresh.',
+                },
+              ]
+            : []),
         ],
       };
+    }
     case 'ip-hash':
       return {
         lines: ['balance source', 'hash-type consistent'],
@@ -88,12 +104,10 @@ function stickyLines(
   }
 }
 
-/** Milliseconds, written the way HAProxy reads them. */
-const ms = (x: number): string => `${Math.max(1, Math.round(x))}ms`;
-
+/** The load balancer for a scenario, its health checks, retries and stickiness. */
 export function haproxyConfig(s: ResolvedScenario, ports: LabPorts, timeScale = 1): RealFile {
   const lb = s.loadBalancer;
-  const sticky = stickyLines(lb.sticky, lb.algorithm);
+  const sticky = stickyLines(lb.sticky, lb.algorithm, lb.cookieMaxAgeS / timeScale);
   const interMs = (lb.healthCheckS * 1000) / timeScale;
   const slots = serverSlots(s);
   const servers: string[] = [];
@@ -114,8 +128,9 @@ export function haproxyConfig(s: ResolvedScenario, ports: LabPorts, timeScale = 
     '    timeout connect 1s',
     '    timeout client 30s',
     '    timeout server 30s',
-    '    retries 3',
-    '    option redispatch',
+    ...(lb.retries > 0
+      ? [`    retries ${lb.retries}`, '    option redispatch 1']
+      : ['    retries 0']),
     '',
     'frontend shop',
     `    bind 127.0.0.1:${ports.frontend}`,
@@ -124,25 +139,34 @@ export function haproxyConfig(s: ResolvedScenario, ports: LabPorts, timeScale = 
     `backend ${BACKEND}`,
     ...sticky.lines.map((l) => `    ${l}`),
     '    option httpchk GET /health',
-    `    default-server check inter ${ms(interMs)} fall 1 rise 1`,
+    `    default-server check inter ${ms(interMs)} fall ${lb.fall} rise ${lb.rise}`,
     ...servers,
     '',
   ].join('\n');
   const notes: RealNote[] = [
     ...sticky.notes,
     {
-      match: `inter ${ms(interMs)} fall 1 rise 1`,
-      explanation: `A health check every ${ms(interMs)}; one failed check marks a server down, one passed check brings it back. Until then requests still go to a dead server.`,
+      match: `inter ${ms(interMs)} fall ${lb.fall} rise ${lb.rise}`,
+      explanation: `A health check every ${ms(interMs)}; ${lb.fall} failed checks in a row take a server out, ${lb.rise} passed checks put it back. Until then requests still go to a dead server.`,
     },
-    {
-      match: 'retries 3',
-      explanation: 'A connection that is refused is tried again, up to 3 times.',
-    },
-    {
-      match: 'option redispatch',
-      explanation:
-        'The last retry may go to another server, so a request to a dead server is rescued, but it lands where the session is not.',
-    },
+    ...(lb.retries > 0
+      ? [
+          {
+            match: `retries ${lb.retries}`,
+            explanation: `A connection that is refused (the server died) is tried again, up to ${lb.retries} times.`,
+          },
+          {
+            match: 'option redispatch 1',
+            explanation:
+              'Every retry goes to another server: the request is rescued, but it lands where the session is not.',
+          },
+        ]
+      : [
+          {
+            match: 'retries 0',
+            explanation: 'No retries: a request sent to a dead server fails.',
+          },
+        ]),
   ];
   if (lb.algorithm === 'random' && (lb.sticky === 'none' || lb.sticky === 'cookie')) {
     notes.push({

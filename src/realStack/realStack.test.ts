@@ -38,7 +38,15 @@ describe('haproxyConfig', () => {
       loadBalancer: { algorithm: 'least-connections', sticky: 'none', healthCheckS: 2 },
     });
     expect(haproxyConfig(s, examplePorts(3)).text).toContain('balance leastconn');
-    expect(haproxyConfig(s, examplePorts(3), 4).text).toContain('inter 500ms fall 1 rise 1');
+    expect(haproxyConfig(s, examplePorts(3), 4).text).toContain('inter 500ms fall 3 rise 2');
+    expect(haproxyConfig(s, examplePorts(3)).text).toContain('retries 3');
+    expect(haproxyConfig(s, examplePorts(3)).text).toContain('option redispatch 1');
+    const tuned = scenario({ loadBalancer: { fall: 1, rise: 1, retries: 0, cookieMaxAgeS: 60 } });
+    const text = haproxyConfig(tuned, examplePorts(3), 2).text;
+    expect(text).toContain('fall 1 rise 1');
+    expect(text).toContain('retries 0');
+    expect(text).not.toContain('redispatch');
+    expect(text).toContain('cookie SERVERID insert indirect nocache maxlife 30000ms');
     const r = scenario({ loadBalancer: { algorithm: 'random', sticky: 'none' } });
     expect(haproxyConfig(r, examplePorts(3)).text).toContain('balance random(1)');
   });
