@@ -41,13 +41,13 @@ describe('autoscaler', () => {
     const peak = Math.max(2, ...events.map((e) => e.to));
     // 4 users keep at most 4 workers busy: at 60 % that is 4 servers of 2 workers, not 40.
     expect(peak).toBeLessThanOrEqual(4);
-  });
+  }, 30_000);
 
   it('does not scale in while every worker is busy', () => {
     const events = scaleEvents({ ...slowWork, servers: { ...slowWork.servers, count: 2 } });
     // 4 users on 2 servers of 2 workers: occupancy is near 100 %, so no decision shrinks.
     expect(events.filter((e) => e.to < e.from)).toEqual([]);
-  });
+  }, 30_000);
 
   it('counts work in progress in each server’s utilisation', () => {
     const { autoscale: _none, ...fixed } = slowWork.servers!;
@@ -60,7 +60,7 @@ describe('autoscaler', () => {
     const u = outcome(sim.state).servers[0]!.utilization;
     expect(u).toBeGreaterThan(0.8);
     expect(u).toBeLessThanOrEqual(1);
-  });
+  }, 30_000);
 
   it('scales in only after the stabilisation window', () => {
     const spike: Scenario = {

@@ -67,5 +67,5 @@ describe('common random numbers', () => {
       return times;
     };
     expect(firstSend('jwt')).toEqual(firstSend('in-memory'));
-  });
+  }, 30_000);
 });

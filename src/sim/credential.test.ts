@@ -31,5 +31,5 @@ describe('credential bytes', () => {
     // About one request in 6.5 is a login, in steady state.
     expect(cookie).toBeGreaterThan(SESSION_COOKIE_BYTES * 0.8);
     expect(cookie).toBeLessThan(SESSION_COOKIE_BYTES * 0.9);
-  });
+  }, 30_000);
 });

@@ -45,7 +45,7 @@ describe('health checks (inter, fall, rise)', () => {
     }
     // The phase differs from run to run, so the delay does too.
     expect(new Set(delays.map((d) => Math.round(d))).size).toBeGreaterThan(8);
-  });
+  }, 30_000);
 
   it('put a restarted server back after rise passed checks', () => {
     for (const rise of [1, 2, 4]) {
@@ -68,7 +68,7 @@ describe('health checks (inter, fall, rise)', () => {
       expect(added - upAt).toBeGreaterThan((rise - 1) * 2000);
       expect(added - upAt).toBeLessThanOrEqual(rise * 2000);
     }
-  });
+  }, 30_000);
 
   it('count a kill between checks as failures only when retries are off', () => {
     const serverDown = (retries: number, killAtS: number) => {
@@ -86,7 +86,7 @@ describe('health checks (inter, fall, rise)', () => {
     const justAfter = serverDown(0, 30.001);
     expect(atRound).toBeGreaterThan(10);
     expect(Math.abs(atRound - justAfter)).toBeLessThan(Math.max(atRound, justAfter) * 0.2);
-  });
+  }, 30_000);
 });
 
 describe('retries on a refused connection', () => {
@@ -115,7 +115,7 @@ describe('retries on a refused connection', () => {
     expect(retried.failedByReason[Fail.ServerDown]).toBeLessThan(10);
     expect(retried.retries).toBeGreaterThan(100);
     expect(retried.requestsOk).toBeGreaterThan(raw.requestsOk);
-  });
+  }, 30_000);
 
   it('never try a server twice and give up after the configured number of retries', () => {
     const run = (retries: number) => {
@@ -141,7 +141,7 @@ describe('retries on a refused connection', () => {
     expect(run(3).perRequest).toBeCloseTo(3, 1);
     expect(run(10).perRequest).toBeCloseTo(3, 1);
     expect(run(3).failed).toBeGreaterThan(100);
-  });
+  }, 30_000);
 
   it('re-pin a cookie user to the server that answered', () => {
     const sim = Simulation.fromScenario({
@@ -159,5 +159,5 @@ describe('retries on a refused connection', () => {
     sim.runUntil(24_000);
     expect(sim.state.servers[0]!.lbHealthy).toBe(true);
     expect(pinnedTo1()).toBeLessThan(before * 0.5);
-  });
+  }, 30_000);
 });

@@ -33,19 +33,18 @@ export function rebuildPool(state: SimState): void {
 export function pickByAlgorithm(state: SimState, exclude: readonly number[] | null = null): number {
   const pool = state.lb.pool;
   if (pool.length === 0) return 0;
-  const skip = (id: number): boolean => exclude !== null && exclude.includes(id);
   switch (state.lb.algorithm) {
     case 'round-robin': {
       for (let k = 0; k < pool.length; k++) {
         const id = pool[state.lb.rrCursor % pool.length]!;
         state.lb.rrCursor = (state.lb.rrCursor + 1) % 1_000_000_007;
-        if (!skip(id)) return id;
+        if (exclude === null || !exclude.includes(id)) return id;
       }
       return 0;
     }
     case 'random': {
       if (exclude === null) return pool[intBelow(state.streams.balance, pool.length)]!;
-      const left = pool.filter((id) => !skip(id));
+      const left = pool.filter((id) => !exclude.includes(id));
       return left.length ? left[intBelow(state.streams.balance, left.length)]! : 0;
     }
     case 'least-connections': {
@@ -55,7 +54,7 @@ export function pickByAlgorithm(state: SimState, exclude: readonly number[] | nu
       const start = state.lb.rrCursor % pool.length;
       for (let k = 0; k < pool.length; k++) {
         const id = pool[(start + k) % pool.length]!;
-        if (skip(id)) continue;
+        if (exclude !== null && exclude.includes(id)) continue;
         const conns = serverById(state, id)!.lbConnections;
         if (conns < bestConns) {
           bestConns = conns;

@@ -37,7 +37,7 @@ describe('a crash under each stickiness method', () => {
     expect(atCrash.deadFraction).toBeLessThan(0.42);
     expect(detected.mapFraction).toBe(0);
     expect(o.sessions.lost / o.sessions.created).toBeLessThan(0.3);
-  });
+  }, 30_000);
 
   it('hash-mod-n (HAProxy map-based) also moves users whose server is still up', () => {
     const { o, atCrash, detected } = crash('hash-mod-n');
@@ -46,7 +46,7 @@ describe('a crash under each stickiness method', () => {
     expect(detected.mapFraction).toBeGreaterThan(0.2);
     expect(detected.deadFraction).toBe(0);
     expect(o.sessions.lost).toBeGreaterThan(crash('ip-hash').o.sessions.lost * 1.4);
-  });
+  }, 30_000);
 
   it('cookie reports the dead server’s users as moved because dead, none by the map', () => {
     const { atCrash, detected } = crash('cookie');
@@ -54,7 +54,7 @@ describe('a crash under each stickiness method', () => {
     expect(atCrash.deadFraction).toBeLessThan(0.42);
     expect(atCrash.fraction).toBe(atCrash.deadFraction);
     expect(detected.mapFraction).toBe(0);
-  });
+  }, 30_000);
 });
 
 describe('placement salt', () => {
@@ -77,7 +77,7 @@ describe('placement salt', () => {
       hottest.add(top.id);
     }
     expect(hottest.size).toBeGreaterThan(1);
-  });
+  }, 30_000);
 });
 
 describe('load imbalance', () => {
@@ -94,7 +94,7 @@ describe('load imbalance', () => {
     sim.runToEnd();
     // The two survivors share the load evenly, and server 1 had its share while it lived.
     expect(outcome(sim.state).loadImbalance).toBeLessThan(1.06);
-  });
+  }, 30_000);
 });
 
 describe('draining with cookie stickiness', () => {
@@ -114,5 +114,5 @@ describe('draining with cookie stickiness', () => {
     sim.runUntil(100_000);
     // A journey lasts about 20 s; once its users finish, no new login lands there.
     expect(sim.state.servers[1]!.status).toBe('down');
-  });
+  }, 30_000);
 });

@@ -24,7 +24,7 @@ describe('Memcached', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.errors).toEqual(['store.replicas: must be 0: Memcached has no replication']);
-  });
+  }, 30_000);
 
   it('refuses an append-only file, naming the field', () => {
     const r = validateScenario({
@@ -33,7 +33,7 @@ describe('Memcached', () => {
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatch(/^store\.persistence: must be none/);
-  });
+  }, 30_000);
 
   it('still accepts both for Redis', () => {
     const r = validateScenario({
@@ -41,7 +41,7 @@ describe('Memcached', () => {
       store: { kind: 'redis', replicas: 1, persistence: 'aof' },
     });
     expect(r.ok).toBe(true);
-  });
+  }, 30_000);
 
   it('loses every session when it dies, even if the state was built without the schema', () => {
     // Engine guard: a scenario that skipped validation gets no failover and no file.
@@ -52,7 +52,7 @@ describe('Memcached', () => {
     sim.runUntil(30_001);
     expect(sim.state.store.replicas).toBe(0);
     expect(sim.state.counters.sessionsLost).toBeGreaterThan(100);
-  });
+  }, 30_000);
 });
 
 describe('session expiry', () => {
@@ -74,5 +74,5 @@ describe('session expiry', () => {
     const share = c.sessionsExpired / c.sessionReads;
     expect(share).toBeGreaterThan(0.58);
     expect(share).toBeLessThan(0.63);
-  });
+  }, 30_000);
 });

@@ -12,6 +12,17 @@ const METHODS: { value: Method; label: string }[] = [
   { value: 'hash-mod-n', label: 'hash-mod-n (session id mod N)' },
   { value: 'consistent-hash', label: 'consistent-hash (ring)' },
 ];
+/** Which real load balancer each method behaves like, and what a crash does (docs/model.md). */
+const FOLLOWS: Record<Method, string> = {
+  cookie: 'Like an HAProxy inserted cookie: users keep their server; a crash moves only its users.',
+  'ip-hash':
+    'Like nginx ip_hash: a crash moves only the dead server’s clients; a new server moves most.',
+  'hash-mod-n':
+    'Like HAProxy map-based hashing: a crash or a new server changes N and moves most users.',
+  'consistent-hash':
+    'Like HAProxy hash-type consistent: a crash or a new server moves about 1/(N + 1).',
+};
+
 const ALGORITHM_LABELS: Record<Algorithm, string> = {
   'round-robin': 'round-robin',
   'least-connections': 'least-connections',
@@ -51,7 +62,7 @@ export function LoadBalancerControls() {
         <span>Stickiness method</span>
         <select
           value={method}
-          aria-describedby={sticky === 'none' ? 'method-hint' : undefined}
+          aria-describedby={sticky === 'none' ? 'method-hint method-follows' : 'method-follows'}
           onChange={(e) => {
             const m = e.target.value as Method;
             setChosen(m);
@@ -70,6 +81,9 @@ export function LoadBalancerControls() {
           Used when sticky sessions are on.
         </p>
       )}
+      <p id="method-follows" className="hint">
+        {FOLLOWS[method]}
+      </p>
     </fieldset>
   );
 }
