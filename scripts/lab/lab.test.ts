@@ -190,6 +190,7 @@ describe.skipIf(!installed)('nothing is left behind', () => {
     expect(r.err).toContain('SIGINT, stopping everything');
     expect(r.code).toBe(130);
     expect(processesUsing(dir)).toEqual([]);
+    expect(existsSync(dir)).toBe(false);
   }, 60_000);
 
   it('on an error inside the run', async () => {

@@ -14,6 +14,24 @@ export interface Managed {
 }
 
 const live = new Set<Managed>();
+const cleanups = new Set<() => void>();
+
+/** Runs `fn` (synchronously) when the lab is interrupted, after its processes stop. */
+export function onInterrupt(fn: () => void): () => void {
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
+
+function runCleanups(): void {
+  for (const fn of cleanups) {
+    try {
+      fn();
+    } catch {
+      // best effort: keep cleaning
+    }
+  }
+  cleanups.clear();
+}
 let handlersInstalled = false;
 
 /** Pids of the processes the lab is running now (tests use it to check nothing is left). */
@@ -105,11 +123,17 @@ function installHandlers(): void {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
       process.stderr.write(`\nlab: ${sig}, stopping everything it started\n`);
-      void stopAll().finally(() => process.exit(130));
+      void stopAll().finally(() => {
+        runCleanups();
+        process.exit(130);
+      });
     });
   }
   process.on('uncaughtException', (err) => {
     process.stderr.write(`lab: error: ${err.stack ?? err}\nstopping everything it started\n`);
-    void stopAll().finally(() => process.exit(1));
+    void stopAll().finally(() => {
+      runCleanups();
+      process.exit(1);
+    });
   });
 }

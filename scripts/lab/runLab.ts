@@ -10,7 +10,7 @@ import type { Binaries } from './binaries.ts';
 import { compareOutcomes, type Verdict } from './compare.ts';
 import { serverStats, type ServerStat } from './haproxyApi.ts';
 import { LoadGenerator } from './loadgen.ts';
-import { stopAll } from './processes.ts';
+import { onInterrupt, stopAll } from './processes.ts';
 import { realOutcome, type SetChange } from './realOutcome.ts';
 import { Stack } from './stack.ts';
 
@@ -85,6 +85,7 @@ export async function runLab(
   if (limits.length) throw new Error(`the lab cannot run this scenario:\n  ${limits.join('\n  ')}`);
   const k = timeScale;
   const stack = await Stack.create(s, bin, k);
+  const forget = onInterrupt(() => stack.removeDir());
   const wallStart = Date.now();
   try {
     log(
@@ -258,6 +259,7 @@ export async function runLab(
     };
   } finally {
     await stopAll();
+    forget();
     stack.removeDir();
   }
 }
