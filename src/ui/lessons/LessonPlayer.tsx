@@ -19,6 +19,8 @@ import { LessonCounters } from './LessonCounters.tsx';
 import { Announcer } from '../panels/log/Announcer.tsx';
 import { StepActionButton } from './StepActionButton.tsx';
 import { useStepProgress, type StepStart } from './useStepProgress.ts';
+import { isRealSystemsStep } from '../../lessons/realSystemsSteps.ts';
+import { RealConfigButton } from '../realConfig/RealConfigButton.tsx';
 import { RunFigures } from './RunFigures.tsx';
 import { DesignRuns } from './DesignRuns.tsx';
 
@@ -290,6 +292,12 @@ export function LessonPlayer({
             {step.narration.map((para) => (
               <p key={para}>{para}</p>
             ))}
+            {isRealSystemsStep(lesson.id, step.id) && (
+              <p className="lesson-real-systems">
+                In real systems:{' '}
+                <RealConfigButton label="see this setup as real HAProxy, Node and Redis configuration" />
+              </p>
+            )}
             {step.predict && (
               <PredictionBlock
                 key={`${step.id}-predict`}

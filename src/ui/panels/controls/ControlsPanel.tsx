@@ -11,6 +11,7 @@ import { SpeedSlider } from './SpeedSlider.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
 import { WorkloadControls } from './WorkloadControls.tsx';
 import { ScenarioFile } from '../../share/ScenarioFile.tsx';
+import { RealConfigButton } from '../../realConfig/RealConfigButton.tsx';
 
 export function ControlsPanel() {
   const locked = useSim((s) => s.locked);
@@ -26,6 +27,7 @@ export function ControlsPanel() {
       {show('traffic') && <WorkloadControls />}
       {show('traffic') && <TrafficControls />}
       {show('share') && <ScenarioFile />}
+      <RealConfigButton />
       {locked.length > 0 && (
         <p className="muted">Some controls are hidden by the page that embeds this simulation.</p>
       )}
