@@ -4,6 +4,7 @@
  * React; components read it through selectors. Requests in flight do not go through here:
  * they go to the HopBuffer, which the dot canvas reads every animation frame.
  */
+import { createSeekCoalescer } from './seekCoalescer.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, Scenario, TimedCommand } from '../sim/index.ts';
 import type { Frame, FromSim, ToSim } from '../protocol/messages.ts';
@@ -89,8 +90,19 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
   let loadedScenario: Scenario | null = null;
   const send = (msg: ToSim): void => {
     if (msg.type === 'load') loadedScenario = msg.scenario;
+    // A timeline drag's last seek goes before any other command, as the learner gave them.
+    if (msg.type !== 'seek') seeks.flush();
     client.send(msg);
   };
+  /** Sends a message with an id and resolves with the frame that answers it. */
+  const requestFrame = (msg: ToSim): Promise<Frame> => {
+    const id = nextRequestId++;
+    return new Promise<Frame>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      send({ ...msg, id });
+    });
+  };
+  const seeks = createSeekCoalescer((tMs) => requestFrame({ type: 'seek', tMs }));
 
   const store = createStore<SimStoreState>()((set, get) => ({
     clientKind: client.kind,
@@ -118,7 +130,7 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     pause: () => send({ type: 'pause' }),
     step: () => send({ type: 'step' }),
     setSpeed: (speed) => send({ type: 'speed', speed }),
-    seek: (tMs) => send({ type: 'seek', tMs }),
+    seek: (tMs) => seeks.seek(tMs),
     advance: (ms) => send({ type: 'advance', ms }),
     setFollowUser: (followUser) => set({ followUser }),
     setVocabulary: (vocabulary) => set({ vocabulary }),
@@ -184,13 +196,7 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
       frameListeners.add(listener);
       return () => frameListeners.delete(listener);
     },
-    request(msg) {
-      const id = nextRequestId++;
-      return new Promise<Frame>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        send({ ...msg, id });
-      });
-    },
+    request: requestFrame,
     replaceClient(next, reason) {
       unsubscribe();
       client = next;

@@ -9,7 +9,12 @@ describe('embed bridge input checks', () => {
       step: 3,
     });
     expect(parseParentMessage({ type: 'statecraft:play' })).toEqual({ type: 'play' });
-    expect(parseParentMessage({ type: 'statecraft:pause', extra: 1 })).toEqual({ type: 'pause' });
+    expect(parseParentMessage({ type: 'statecraft:pause' })).toEqual({ type: 'pause' });
+    // Extra fields are refused: a known command cannot smuggle anything else in.
+    expect(parseParentMessage({ type: 'statecraft:pause', extra: 1 })).toBe(null);
+    expect(parseParentMessage({ type: 'statecraft:play', blob: 'x'.repeat(1 << 20) })).toBe(null);
+    expect(parseParentMessage({ type: 'statecraft:go-to-step', step: 2, then: 3 })).toBe(null);
+    expect(parseParentMessage({ type: 'toString' })).toBe(null);
     for (const bad of [
       null,
       'statecraft:play',

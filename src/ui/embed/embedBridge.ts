@@ -17,10 +17,24 @@ export type ParentCommand =
 
 export const PARENT_COMMAND_EVENT = 'statecraft:parent-command';
 
-/** Validates an incoming message's data. Returns null for anything unexpected. */
+/** The fields each command may have: a message with any other field is refused. */
+const FIELDS: Record<string, readonly string[]> = {
+  'statecraft:go-to-step': ['type', 'step'],
+  'statecraft:play': ['type'],
+  'statecraft:pause': ['type'],
+};
+
+/**
+ * Validates an incoming message's data. Returns null for anything unexpected, including a
+ * known command with extra fields (which could carry anything, of any size).
+ */
 export function parseParentMessage(data: unknown): ParentCommand | null {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  if (Object.getPrototypeOf(data) !== Object.prototype) return null;
   const d = data as Record<string, unknown>;
+  const allowed = typeof d.type === 'string' ? FIELDS[d.type] : undefined;
+  if (!allowed || !Object.hasOwn(FIELDS, d.type as string)) return null;
+  if (Object.keys(d).some((k) => !allowed.includes(k))) return null;
   switch (d.type) {
     case 'statecraft:go-to-step':
       return typeof d.step === 'number' && Number.isInteger(d.step) && d.step >= 1 && d.step <= 1000

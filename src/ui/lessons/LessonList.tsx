@@ -1,6 +1,6 @@
 /** The lessons, in order, with the learner's progress through each. */
 import { LESSONS } from '../../lessons/catalog.ts';
-import { loadProgress } from './progress.ts';
+import { loadProgress, savedStep } from './progress.ts';
 
 export function LessonList() {
   const progress = loadProgress();
@@ -17,7 +17,7 @@ export function LessonList() {
           const status = p?.completed
             ? 'Completed'
             : p && p.step > 0
-              ? `In progress: step ${p.step + 1} of ${l.steps.length}`
+              ? `In progress: step ${savedStep(p, l.steps.length) + 1} of ${l.steps.length}`
               : 'Not started';
           return (
             <li key={l.id} className="lesson-list-item">
