@@ -15,6 +15,12 @@ import {
 import { watchPageHealth } from './support/page-health';
 import { advance, snapshot } from './support/sim-hook';
 
+/**
+ * Time budget for playing a whole lesson: a base plus a share per step, since each step is a
+ * few page round trips, simulated-time advances and layout checks, slower on a busy machine.
+ */
+const lessonBudgetMs = (lesson: Lesson): number => 60_000 + lesson.steps.length * 20_000;
+
 async function expectStep(page: Page, lesson: Lesson, i: number): Promise<void> {
   await expect(page.getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible();
   await expect(page.getByRole('heading', { name: lesson.steps[i]!.title })).toBeVisible();
@@ -43,6 +49,7 @@ test.describe.configure({ timeout: 180_000 });
 
 for (const lesson of LESSONS) {
   test(`${lesson.id}: completed with the mouse only`, async ({ page }, testInfo) => {
+    test.setTimeout(lessonBudgetMs(lesson));
     const health = watchPageHealth(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/?lesson=${lesson.id}`);
@@ -108,6 +115,7 @@ for (const lesson of LESSONS) {
   });
 
   test(`${lesson.id}: completed with the keyboard only`, async ({ page }) => {
+    test.setTimeout(lessonBudgetMs(lesson));
     const health = watchPageHealth(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/?lesson=${lesson.id}`);

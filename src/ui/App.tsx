@@ -9,6 +9,8 @@ import type { SimSession } from '../store/simStore.ts';
 import { SimProvider } from './SimContext.tsx';
 import { EngineStatus } from './EngineStatus.tsx';
 import { Notices } from './Notices.tsx';
+import { PartBoundary } from './update/PartBoundary.tsx';
+import { UpdateNotice } from './update/UpdateNotice.tsx';
 import { Playground } from './playground/Playground.tsx';
 import { ThemeToggle } from './panels/ThemeToggle.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
@@ -17,7 +19,7 @@ import { KeyboardShortcuts } from './help/KeyboardShortcuts.tsx';
 import { MotionToggle } from './panels/MotionToggle.tsx';
 import './embed/embed.css';
 import { decodeRun } from './share/shareLink.ts';
-import { parseOrigin, startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
+import { startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
 import { DEFAULT_PRESET, type UrlOptions } from './urlOptions.ts';
 
 // Lessons load on demand: the playground does not pay for their text and code.
@@ -78,7 +80,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
 
   useEffect(() => {
     if (!options.embed) return;
-    return startEmbedBridge(parseOrigin(options.parentOrigin), (cmd) => {
+    return startEmbedBridge(options.parentOrigin, (cmd) => {
       // Compare mode's panes have their own clock: it takes play and pause from the event.
       if ((cmd.type === 'play' || cmd.type === 'pause') && options.mode !== 'compare') {
         void session.request({ type: cmd.type });
@@ -88,17 +90,24 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
     });
   }, [session, options]);
 
+  const playground = options.mode === 'playground';
   const main =
     options.mode === 'lessons' ? (
-      <Suspense fallback={<p className="loading">Loading lessons…</p>}>
-        <LessonsMode lessonId={options.lesson} step={options.step} />
-      </Suspense>
+      <PartBoundary name="the lessons" kind="mode" playground={false}>
+        <Suspense fallback={<p className="loading">Loading lessons…</p>}>
+          <LessonsMode lessonId={options.lesson} step={options.step} />
+        </Suspense>
+      </PartBoundary>
     ) : options.mode === 'compare' ? (
-      <Suspense fallback={<p className="loading">Loading the comparison…</p>}>
-        <CompareMode options={options} />
-      </Suspense>
+      <PartBoundary name="compare mode" kind="mode" playground={false}>
+        <Suspense fallback={<p className="loading">Loading the comparison…</p>}>
+          <CompareMode options={options} />
+        </Suspense>
+      </PartBoundary>
     ) : (
-      <Playground />
+      <PartBoundary name="the playground" kind="mode" playground>
+        <Playground />
+      </PartBoundary>
     );
 
   return (
@@ -130,7 +139,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
             <p className="tagline">See where state lives — and what happens when it dies.</p>
             {options.mode !== 'compare' && <EngineStatus />}
             {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
-            <EmbedButton />
+            <EmbedButton playground={playground} />
             <div className="header-tools">
               <KeyboardShortcuts mode={options.mode} />
               <MotionToggle />
@@ -138,6 +147,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
             </div>
           </header>
         )}
+        <UpdateNotice playground={playground} />
         <Notices problems={problems} />
         <main className="app-main" id="main">
           {main}

@@ -7,19 +7,34 @@
  * In (from the parent): `{ type: 'statecraft:go-to-step', step }`, `{ type: 'statecraft:play' }`,
  * `{ type: 'statecraft:pause' }`. Messages are ignored unless they come from the parent
  * window and, when `?parentOrigin=` is given, from exactly that origin; malformed messages are
- * ignored too.
+ * ignored too. A `?parentOrigin=` that is not an origin switches the bridge off entirely.
  */
 import { LESSON_EVENT, type LessonEvent } from '../lessons/lessonEvents.ts';
+import type { ParentOriginRule } from './parentOrigin.ts';
 
 export type ParentCommand =
   { type: 'go-to-step'; step: number } | { type: 'play' } | { type: 'pause' };
 
 export const PARENT_COMMAND_EVENT = 'statecraft:parent-command';
 
-/** Validates an incoming message's data. Returns null for anything unexpected. */
+/** The fields each command may have: a message with any other field is refused. */
+const FIELDS: Record<string, readonly string[]> = {
+  'statecraft:go-to-step': ['type', 'step'],
+  'statecraft:play': ['type'],
+  'statecraft:pause': ['type'],
+};
+
+/**
+ * Validates an incoming message's data. Returns null for anything unexpected, including a
+ * known command with extra fields (which could carry anything, of any size).
+ */
 export function parseParentMessage(data: unknown): ParentCommand | null {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  if (Object.getPrototypeOf(data) !== Object.prototype) return null;
   const d = data as Record<string, unknown>;
+  const allowed = typeof d.type === 'string' ? FIELDS[d.type] : undefined;
+  if (!allowed || !Object.hasOwn(FIELDS, d.type as string)) return null;
+  if (Object.keys(d).some((k) => !allowed.includes(k))) return null;
   switch (d.type) {
     case 'statecraft:go-to-step':
       return typeof d.step === 'number' && Number.isInteger(d.step) && d.step >= 1 && d.step <= 1000
@@ -34,26 +49,17 @@ export function parseParentMessage(data: unknown): ParentCommand | null {
   }
 }
 
-/** Accepts `https://host[:port]` style origins only; anything else means "not restricted". */
-export function parseOrigin(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const u = new URL(value);
-    return (u.protocol === 'https:' || u.protocol === 'http:') &&
-      u.origin === value.replace(/\/$/, '')
-      ? u.origin
-      : null;
-  } catch {
-    return null;
-  }
-}
-
+/**
+ * Starts talking to the parent page under `rule` (see parentOrigin.ts). An invalid rule fails
+ * closed: nothing is posted and nothing is obeyed.
+ */
 export function startEmbedBridge(
-  parentOrigin: string | null,
+  rule: ParentOriginRule,
   onCommand: (cmd: ParentCommand) => void,
 ): () => void {
   const parent = window.parent;
-  if (parent === window) return () => {};
+  if (parent === window || rule.kind === 'invalid') return () => {};
+  const parentOrigin = rule.kind === 'origin' ? rule.origin : null;
   const post = (msg: Record<string, unknown>): void => {
     parent.postMessage({ source: 'statecraft', ...msg }, parentOrigin ?? '*');
   };

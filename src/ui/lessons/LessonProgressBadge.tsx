@@ -1,6 +1,6 @@
 /** One lesson's completion and score, as the lesson list shows it. */
 import type { Lesson } from '../../lessons/types.ts';
-import type { LessonProgress } from './progress.ts';
+import { savedStep, type LessonProgress } from './progress.ts';
 import { lessonScore } from './score.ts';
 
 export function LessonProgressBadge({
@@ -13,7 +13,7 @@ export function LessonProgressBadge({
   const status = progress?.completed
     ? 'Completed'
     : progress && progress.step > 0
-      ? `In progress: step ${progress.step + 1} of ${lesson.steps.length}`
+      ? `In progress: step ${savedStep(progress, lesson.steps.length) + 1} of ${lesson.steps.length}`
       : 'Not started';
   const score = lessonScore(lesson, progress);
   return (
