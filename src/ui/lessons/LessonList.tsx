@@ -1,5 +1,7 @@
 /** The lessons, in order, with the learner's progress through each. */
 import { LESSONS } from '../../lessons/catalog.ts';
+import { lessonScore } from '../../lessons/score.ts';
+import { scoreText } from './LessonEnd.tsx';
 import { loadProgress } from './progress.ts';
 
 export function LessonList() {
@@ -19,12 +21,20 @@ export function LessonList() {
             : p && p.step > 0
               ? `In progress: step ${p.step + 1} of ${l.steps.length}`
               : 'Not started';
+          const score = p && Object.keys(p.firstChecks).length > 0 ? lessonScore(l, p) : null;
+          const scoreLine = score ? scoreText(score) : null;
           return (
             <li key={l.id} className="lesson-list-item">
               <a href={`?lesson=${l.id}`}>{l.title}</a>
               <span className="muted">
                 {' '}
                 · {l.minutes} min · <span className="lesson-status">{status}</span>
+                {scoreLine && (
+                  <>
+                    {' '}
+                    · <span className="lesson-score">{scoreLine}</span>
+                  </>
+                )}
               </span>
               <p>{l.summary}</p>
             </li>
