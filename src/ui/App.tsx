@@ -144,9 +144,12 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
         </main>
         {options.embed && (
           <footer className="embed-bar">
-            <a href={fullAppUrl()} target="_blank" rel="noreferrer">
-              Open in Statecraft ↗
-            </a>
+            {/* In a course package the learner stays in the LMS, where the lesson is recorded. */}
+            {!options.scorm && (
+              <a href={fullAppUrl()} target="_blank" rel="noreferrer">
+                Open in Statecraft ↗
+              </a>
+            )}
             <KeyboardShortcuts mode={options.mode} />
             <MotionToggle />
             {options.mode !== 'compare' && <EngineStatus />}
