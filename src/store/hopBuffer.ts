@@ -3,7 +3,7 @@
  * read once per animation frame. Each hop keeps its own depart/arrive times, so the view only
  * interpolates: position = (viewTime - depart) / (arrive - depart).
  */
-import { HOP_STRIDE } from '../protocol/messages.ts';
+import { HOP_STRIDE, dropHopsEndedBefore } from '../protocol/hops.ts';
 
 /** Most hops kept; beyond this the oldest are dropped (the view samples, never freezes). */
 export const MAX_HOPS = 20_000;
@@ -49,15 +49,7 @@ export class HopBuffer {
 
   /** Forgets hops that ended before `tMs` minus `keepMs` (kept a little for failure bursts). */
   prune(tMs: number, keepMs: number): void {
-    const d = this.data;
-    let w = 0;
-    for (let i = 0; i < this.count; i++) {
-      const o = i * HOP_STRIDE;
-      if (d[o + 5]! + keepMs >= tMs) {
-        if (w !== i) d.copyWithin(w * HOP_STRIDE, o, o + HOP_STRIDE);
-        w++;
-      }
-    }
+    const w = dropHopsEndedBefore(this.data, this.count, tMs - keepMs);
     if (w !== this.count) {
       this.count = w;
       this.version++;
