@@ -99,3 +99,71 @@ test('a sandboxed iframe without same-origin runs the simulation in-thread', asy
   await expect(status).toHaveText(/events: [1-9]\d*/);
   expect(health.consoleErrors.filter((e) => !/localStorage|SecurityError/.test(e))).toEqual([]);
 });
+
+// A parentOrigin that is not an origin must never mean "any origin": the bridge fails closed
+// (no events, no commands) and the author sees why, inside the iframe.
+for (const spelling of ['*', 'null', 'javascript:alert(1)', `${SUBPATH_ORIGIN}?x=1`, ' x']) {
+  test(`parentOrigin ${JSON.stringify(spelling)} fails closed with a notice`, async ({ page }) => {
+    await page.goto(hostUrl(`lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(spelling)}`));
+    const app = page.frameLocator('#app');
+    await expect(app.getByText('Step 1 of')).toBeVisible();
+    await expect(app.getByText(/is not an origin/)).toBeVisible();
+    await page.evaluate(() =>
+      (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
+        type: 'statecraft:go-to-step',
+        step: 3,
+      }),
+    );
+    await page.waitForTimeout(300);
+    await expect(app.getByText('Step 1 of')).toBeVisible();
+    expect(await received(page)).toEqual([]);
+  });
+}
+
+test('a parentOrigin spelled with a path and capitals is normalised, with a notice', async ({
+  page,
+}) => {
+  // The same origin as the host page, written the way an author might copy it from the bar.
+  const spelling = `${SUBPATH_ORIGIN.replace('http://', 'HTTP://')}/fixtures/host.html`;
+  const otherHost = FIXTURES_URL.replace('127.0.0.1', 'localhost');
+  // A host on another origin hears nothing under that rule ...
+  await page.goto(
+    hostUrl(
+      `lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(spelling)}`,
+      undefined,
+      otherHost,
+    ),
+  );
+  const other = page.frameLocator('#app');
+  await expect(other.getByText(`read as ${SUBPATH_ORIGIN}`)).toBeVisible();
+  await expect(other.getByText('Step 1 of')).toBeVisible();
+  expect(await received(page)).toEqual([]);
+  // ... while the origin it names hears events and is obeyed.
+  await page.goto(hostUrl(`lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(spelling)}`));
+  await waitForMessage(page, 'step-changed', (d) => d.step === 1);
+  await page.evaluate(() =>
+    (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
+      type: 'statecraft:go-to-step',
+      step: 3,
+    }),
+  );
+  await waitForMessage(page, 'step-changed', (d) => d.step === 3);
+});
+
+test('the Embed dialog checks the origin as it is typed', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: /Embed/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed in a course page' });
+  const field = dialog.getByLabel(/Your page's origin/);
+  const snippet = dialog.getByLabel('Snippet');
+  await field.fill('lms.example.edu');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText(/Not an origin/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Copy snippet' })).toBeDisabled();
+  await field.fill('https://LMS.example.edu/courses/cs101');
+  await expect(dialog.getByText('Will be used as https://lms.example.edu.')).toBeVisible();
+  await expect(snippet).toHaveValue(
+    /parentOrigin=https%3A%2F%2Flms\.example\.edu&|parentOrigin=https%3A%2F%2Flms\.example\.edu"/,
+  );
+  await expect(dialog.getByRole('button', { name: 'Copy snippet' })).toBeEnabled();
+});

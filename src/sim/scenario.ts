@@ -186,7 +186,11 @@ export const LIMITS = {
   workers: 64,
   users: 50_000,
   queueLimit: 10_000,
-  timelineEntries: 500,
+  /**
+   * Timed actions in a run: the scenario's own plus the learner's commands. One limit for both,
+   * so an exported run (commands folded into the timeline) always imports again.
+   */
+  timelineEntries: 2500,
   replicas: 5,
   seed: 2 ** 32 - 1,
 } as const;

@@ -17,7 +17,7 @@ import { KeyboardShortcuts } from './help/KeyboardShortcuts.tsx';
 import { MotionToggle } from './panels/MotionToggle.tsx';
 import './embed/embed.css';
 import { decodeRun } from './share/shareLink.ts';
-import { parseOrigin, startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
+import { startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
 import { DEFAULT_PRESET, type UrlOptions } from './urlOptions.ts';
 
 // Lessons load on demand: the playground does not pay for their text and code.
@@ -78,7 +78,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
 
   useEffect(() => {
     if (!options.embed) return;
-    return startEmbedBridge(parseOrigin(options.parentOrigin), (cmd) => {
+    return startEmbedBridge(options.parentOrigin, (cmd) => {
       // Compare mode's panes have their own clock: it takes play and pause from the event.
       if ((cmd.type === 'play' || cmd.type === 'pause') && options.mode !== 'compare') {
         void session.request({ type: cmd.type });

@@ -16,7 +16,7 @@ describe('URL options', () => {
       embed: true,
       lock: ['load-balancer', 'seed'],
       theme: 'dark',
-      parentOrigin: 'https://a.example',
+      parentOrigin: { kind: 'origin', origin: 'https://a.example', notice: null },
       engine: 'in-thread',
       problems: [],
     });
@@ -85,5 +85,24 @@ describe('URL options', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('parentOrigin in the link', () => {
+  it('a value that is not an origin fails closed and is reported', () => {
+    const o = readUrlOptions('?embed=1&parentOrigin=*');
+    expect(o.parentOrigin.kind).toBe('invalid');
+    expect(o.problems.join(' ')).toMatch(/parentOrigin "\*" is not an origin/);
+  });
+
+  it('a normalised origin is used and reported', () => {
+    const o = readUrlOptions('?embed=1&parentOrigin=https://LMS.example.edu/c/1');
+    expect(o.parentOrigin).toMatchObject({ kind: 'origin', origin: 'https://lms.example.edu' });
+    expect(o.problems.join(' ')).toMatch(/read as https:\/\/lms\.example\.edu/);
+  });
+
+  it('a link too long to read never drops its restriction', () => {
+    const o = readUrlOptions(`?embed=1&parentOrigin=https://a.example&x=${'y'.repeat(5000)}`);
+    expect(o.parentOrigin.kind).toBe('invalid');
   });
 });

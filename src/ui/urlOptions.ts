@@ -7,6 +7,7 @@ import { LIMITS, PRESET_NAMES, type Architecture } from '../sim/index.ts';
 import type { ClientKind } from '../client/SimClient.ts';
 import { MAX_SPEED, MIN_SPEED, isSpeed } from '../protocol/speed.ts';
 import { COMPARE_ARCHS, parseArchList } from './compare/compareSetup.ts';
+import { resolveParentOrigin, type ParentOriginRule } from './embed/parentOrigin.ts';
 
 export type Mode = 'playground' | 'lessons' | 'compare';
 export type Theme = 'light' | 'dark' | 'system';
@@ -39,7 +40,8 @@ export interface UrlOptions {
   scorm: boolean;
   lock: Lockable[];
   theme: Theme;
-  parentOrigin: string | null;
+  /** Who the embed bridge may talk to; fails closed on a value that is not an origin. */
+  parentOrigin: ParentOriginRule;
   engine: ClientKind | undefined;
   problems: string[];
 }
@@ -139,6 +141,21 @@ export function readUrlOptions(search: string): UrlOptions {
   const e = q.get('engine');
   const engine = e === 'worker' || e === 'in-thread' ? e : undefined;
 
+  // A restriction the author asked for is never dropped: a link too long to read, with a
+  // parentOrigin somewhere in it, fails closed rather than open.
+  const parentOrigin: ParentOriginRule =
+    tooLong && /parentOrigin/i.test(search)
+      ? {
+          kind: 'invalid',
+          reason: 'the link was too long to read',
+          message:
+            'The link was too long to read its parentOrigin, so course-page messages are switched off.',
+        }
+      : resolveParentOrigin(q.get('parentOrigin'));
+  if (parentOrigin.kind === 'invalid') problems.push(parentOrigin.message);
+  else if (parentOrigin.kind === 'origin' && parentOrigin.notice)
+    problems.push(parentOrigin.notice);
+
   return {
     mode,
     preset: preset ?? (mode === 'compare' ? DEFAULT_COMPARE_PRESET : DEFAULT_PRESET),
@@ -151,7 +168,7 @@ export function readUrlOptions(search: string): UrlOptions {
     scorm: q.get('scorm') === '1',
     lock: [...new Set(lock)],
     theme,
-    parentOrigin: q.get('parentOrigin'),
+    parentOrigin,
     engine,
     problems,
   };

@@ -4,6 +4,7 @@
  * this same class, so they behave identically; only how messages travel differs.
  */
 import {
+  LIMITS,
   Simulation,
   resolveScenario,
   validateAction,
@@ -99,6 +100,8 @@ export class SimHost {
   private sim: Simulation | null = null;
   private collector = new Collector();
   private live: TimedCommand[] = [];
+  /** Timed actions of the loaded scenario itself (they count toward LIMITS.timelineEntries). */
+  private authoredEntries = 0;
   private checkpoints: SimState[] = [];
   /** Keep a checkpoint only at every `stride`-th boundary (doubles as the run grows). */
   private stride = 1;
@@ -142,6 +145,12 @@ export class SimHost {
         const action = validateAction(msg.action);
         if (!action) throw new Error('That command is not valid.');
         this.forkIfBehind();
+        if (this.authoredEntries + this.live.length >= LIMITS.timelineEntries) {
+          throw new Error(
+            `This run already holds ${LIMITS.timelineEntries.toLocaleString('en')} timed actions, ` +
+              'the most a run (and its scenario file) may have. Reset the run to go on.',
+          );
+        }
         const cmd = sim.command(action);
         cmd.live = true;
         this.live.push({ ...cmd });
@@ -186,6 +195,12 @@ export class SimHost {
       }
     }
     commands.sort((a, b) => a.atMs - b.atMs);
+    if (scenario.timeline.length + commands.length > LIMITS.timelineEntries) {
+      throw new Error(
+        `Scenario rejected: its timeline and commands exceed ${LIMITS.timelineEntries} timed actions.`,
+      );
+    }
+    this.authoredEntries = scenario.timeline.length;
     this.sim = new Simulation(scenario, this.collector);
     this.live = commands;
     for (const c of commands) this.sim.enqueue({ ...c });

@@ -8,6 +8,7 @@ import { PRESET_NAMES } from '../../sim/index.ts';
 import { useSim } from '../SimContext.tsx';
 import { LOCKABLE, type Lockable, type Theme } from '../urlOptions.ts';
 import { embedSnippet, embedUrl, type EmbedChoice } from './embedSnippet.ts';
+import { checkTypedOrigin } from './parentOrigin.ts';
 
 export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -41,6 +42,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     parentOrigin,
     ...size,
   };
+  const originCheck = checkTypedOrigin(parentOrigin);
   const base = window.location.href;
   const snippet = embedSnippet(base, choice);
 
@@ -112,8 +114,19 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
             type="url"
             placeholder="https://lms.example.edu"
             value={parentOrigin}
+            aria-invalid={!originCheck.ok}
+            aria-describedby={originCheck.message ? `${id}-origin` : undefined}
             onChange={(e) => setParentOrigin(e.target.value)}
           />
+          {originCheck.message && (
+            <span
+              id={`${id}-origin`}
+              className={originCheck.ok ? 'muted' : 'field-error'}
+              role={originCheck.ok ? undefined : 'alert'}
+            >
+              {originCheck.message}
+            </span>
+          )}
         </label>
       </div>
       {!lesson && (
@@ -145,14 +158,19 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         . Events and commands: see docs/embedding.md.
       </p>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void copy()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!originCheck.ok}
+          onClick={() => void copy()}
+        >
           Copy snippet
         </button>
         <button type="button" onClick={() => ref.current?.close()}>
           Close
         </button>
         <span role="status" className="muted">
-          {copied ? 'Copied.' : ''}
+          {!originCheck.ok ? 'Fix the origin to copy the snippet.' : copied ? 'Copied.' : ''}
         </span>
       </div>
     </dialog>

@@ -1,10 +1,12 @@
 /**
  * Hostile messages from a parent page: parseParentMessage turns anything into one of three
- * exact commands or null, and parseOrigin into a plain origin or null; neither throws.
+ * exact commands or null, and resolveParentOrigin into a plain origin or a refusal (never
+ * "unrestricted" for a value that was given); neither throws.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseOrigin, parseParentMessage } from './embedBridge.ts';
+import { parseParentMessage } from './embedBridge.ts';
+import { resolveParentOrigin } from './parentOrigin.ts';
 
 /** Property tests run thousands of cases on a shared machine: give them room. */
 const FUZZ_TIMEOUT_MS = 60_000;
@@ -50,7 +52,7 @@ describe('embed bridge: hostile input', () => {
   );
 
   it(
-    'parseOrigin: anything in, a plain http(s) origin or null out',
+    'resolveParentOrigin: any given value ends as a plain http(s) origin or a refusal',
     () => {
       fc.assert(
         fc.property(
@@ -68,8 +70,10 @@ describe('embed bridge: hostile input', () => {
             ),
           ),
           (s) => {
-            const o = parseOrigin(s);
-            if (o === null) return;
+            const rule = resolveParentOrigin(s);
+            expect(rule.kind).not.toBe('any');
+            if (rule.kind !== 'origin') return;
+            const o = rule.origin;
             const u = new URL(o);
             expect(['http:', 'https:']).toContain(u.protocol);
             expect(u.origin).toBe(o);

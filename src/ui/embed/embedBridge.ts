@@ -7,9 +7,10 @@
  * In (from the parent): `{ type: 'statecraft:go-to-step', step }`, `{ type: 'statecraft:play' }`,
  * `{ type: 'statecraft:pause' }`. Messages are ignored unless they come from the parent
  * window and, when `?parentOrigin=` is given, from exactly that origin; malformed messages are
- * ignored too.
+ * ignored too. A `?parentOrigin=` that is not an origin switches the bridge off entirely.
  */
 import { LESSON_EVENT, type LessonEvent } from '../lessons/lessonEvents.ts';
+import type { ParentOriginRule } from './parentOrigin.ts';
 
 export type ParentCommand =
   { type: 'go-to-step'; step: number } | { type: 'play' } | { type: 'pause' };
@@ -34,26 +35,17 @@ export function parseParentMessage(data: unknown): ParentCommand | null {
   }
 }
 
-/** Accepts `https://host[:port]` style origins only; anything else means "not restricted". */
-export function parseOrigin(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const u = new URL(value);
-    return (u.protocol === 'https:' || u.protocol === 'http:') &&
-      u.origin === value.replace(/\/$/, '')
-      ? u.origin
-      : null;
-  } catch {
-    return null;
-  }
-}
-
+/**
+ * Starts talking to the parent page under `rule` (see parentOrigin.ts). An invalid rule fails
+ * closed: nothing is posted and nothing is obeyed.
+ */
 export function startEmbedBridge(
-  parentOrigin: string | null,
+  rule: ParentOriginRule,
   onCommand: (cmd: ParentCommand) => void,
 ): () => void {
   const parent = window.parent;
-  if (parent === window) return () => {};
+  if (parent === window || rule.kind === 'invalid') return () => {};
+  const parentOrigin = rule.kind === 'origin' ? rule.origin : null;
   const post = (msg: Record<string, unknown>): void => {
     parent.postMessage({ source: 'statecraft', ...msg }, parentOrigin ?? '*');
   };

@@ -25,7 +25,7 @@ describe('embed snippet', () => {
       embed: true,
       lock: ['seed', 'share'],
       theme: 'dark',
-      parentOrigin: 'https://lms.example.edu',
+      parentOrigin: { kind: 'origin', origin: 'https://lms.example.edu', notice: null },
       problems: [],
     });
     const html = embedSnippet(base, choice);

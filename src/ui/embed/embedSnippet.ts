@@ -1,5 +1,6 @@
 /** Builds the `<iframe>` snippet a course author pastes into their page. */
 import type { Lockable, Theme } from '../urlOptions.ts';
+import { checkTypedOrigin } from './parentOrigin.ts';
 
 export interface EmbedChoice {
   /** A lesson id, or null for the playground with a preset. */
@@ -30,7 +31,11 @@ export function embedUrl(base: string, c: EmbedChoice): string {
   q.set('embed', '1');
   if (c.lock.length > 0) q.set('lock', c.lock.join(','));
   if (c.theme !== 'system') q.set('theme', c.theme);
-  if (c.parentOrigin.trim()) q.set('parentOrigin', c.parentOrigin.trim());
+  // The origin as the app will read it. A value that is not an origin is written as typed:
+  // the app then fails closed (no messages) rather than open, and says why.
+  const origin = checkTypedOrigin(c.parentOrigin);
+  if (origin.value !== null) q.set('parentOrigin', origin.value);
+  else if (!origin.ok) q.set('parentOrigin', c.parentOrigin.trim());
   return url.toString();
 }
 

@@ -4,30 +4,9 @@
  * and the current run stays as it is.
  */
 import { useRef, useState } from 'react';
-import { MAX_SCENARIO_BYTES, parseScenarioJson, type Scenario } from '../../sim/index.ts';
+import { MAX_SCENARIO_BYTES, parseScenarioJson } from '../../sim/index.ts';
 import { useSim } from '../SimContext.tsx';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** The scenario with the learner's commands folded into its timeline, so the file replays them. */
-export function scenarioForExport(
-  scenario: Scenario,
-  commands: readonly { atMs: number; action: string }[],
-): Scenario {
-  const learner = commands.map(({ atMs, ...rest }) => {
-    const { live: _live, ...action } = rest as Record<string, unknown>;
-    return { atS: atMs / 1000, ...action };
-  });
-  const timeline = [...(scenario.timeline ?? []), ...learner].sort((a, b) => a.atS - b.atS);
-  return { ...scenario, timeline: timeline as NonNullable<Scenario['timeline']> };
-}
+import { downloadScenario } from './scenarioExport.ts';
 
 export function ScenarioFile() {
   const scenario = useSim((s) => s.scenario);
@@ -38,9 +17,7 @@ export function ScenarioFile() {
 
   const exportFile = () => {
     if (!scenario) return;
-    const out = scenarioForExport(scenario, commands ?? []);
-    const name = `${(out.name ?? 'scenario').replace(/[^a-z0-9-]+/gi, '-').slice(0, 40)}.json`;
-    download(name, `${JSON.stringify(out, null, 2)}\n`);
+    const name = downloadScenario(scenario, commands ?? []);
     setMessage({ ok: true, text: `Saved ${name}.` });
   };
 

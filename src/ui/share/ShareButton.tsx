@@ -1,38 +1,48 @@
-/** Copies a link that reproduces the exact run on screen (scenario, seed, commands, time). */
+/**
+ * Copies a link that reproduces the exact run on screen (scenario, seed, commands, time).
+ * When no link can (too many commands, too heavy to replay, too long), it says so and offers
+ * the scenario file instead: a link that opened another run would be worse than none.
+ */
 import { useState } from 'react';
-import { PRESET_NAMES } from '../../sim/index.ts';
 import { useSimSession } from '../SimContext.tsx';
-import { encodeRun } from './shareLink.ts';
+import { currentRun, runLink } from './runLink.ts';
+import { downloadScenario } from './scenarioExport.ts';
 
 export function ShareButton() {
   const session = useSimSession();
   const [status, setStatus] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
+  const [offerFile, setOfferFile] = useState(false);
 
   const share = async () => {
-    const s = session.store.getState();
-    if (!s.scenario || !s.snapshot) return;
-    const name = s.scenario.name ?? '';
-    const fragment = await encodeRun({
-      scenario: s.scenario,
-      preset: PRESET_NAMES.includes(name) ? name : null,
-      commands: s.snapshot.liveCommands,
-      atMs: s.snapshot.tMs,
-      speed: s.speed,
-    });
-    const url = new URL(window.location.href);
-    url.hash = fragment;
-    for (const k of ['preset', 'seed', 'lesson', 'step']) url.searchParams.delete(k);
-    const text = url.toString();
-    setLink(text);
+    const run = currentRun(session.store.getState());
+    if (!run) return;
+    const made = await runLink(run, window.location.href);
+    if (!made.ok) {
+      setLink(null);
+      setOfferFile(true);
+      setStatus(`${made.reason} A link would not replay it, so save the scenario file instead.`);
+      return;
+    }
+    setOfferFile(false);
+    setLink(made.url);
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(made.url);
       setStatus(
-        `Link copied (${text.length} characters). It replays this run to ${(s.snapshot.tMs / 1000).toFixed(1)} s.`,
+        `Link copied (${made.url.length} characters). It replays this run to ${(made.atMs / 1000).toFixed(1)} s.`,
       );
     } catch {
       setStatus('Copy the link below: it replays this run exactly.');
     }
+  };
+
+  const saveFile = () => {
+    const run = currentRun(session.store.getState());
+    if (!run) return;
+    setStatus(
+      `Saved ${downloadScenario(run.scenario, run.commands)}: import it to replay the run.`,
+    );
+    setOfferFile(false);
   };
 
   return (
@@ -40,10 +50,18 @@ export function ShareButton() {
       <button type="button" onClick={() => void share()}>
         Share
       </button>
-      {status && (
+      {status && !offerFile && (
         <p className="share-status" role="status">
           {status}
         </p>
+      )}
+      {status && offerFile && (
+        <div className="share-status">
+          <p role="status">{status}</p>
+          <button type="button" onClick={saveFile}>
+            Save scenario file
+          </button>
+        </div>
       )}
       {link && (
         <input

@@ -236,7 +236,9 @@ describe('share links: hostile input', () => {
           c: Array.from({ length: 5000 }, () => [1, 'kill-store']),
         }),
       );
-      expect(many.ok && many.run.commands.length).toBe(2000);
+      // Refused, not cut short: the first 2,000 commands alone would be another run.
+      expect(many.ok).toBe(false);
+      expect(!many.ok && many.error).toMatch(/more than 2,000 commands/);
       // The heaviest traffic the schema allows, shared at the end of an hour-long run: it
       // opens early enough that replaying stays within MAX_REPLAY_REQUESTS, and says so.
       const heavy = await decodeRun(

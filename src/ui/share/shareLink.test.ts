@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeRun, encodeRun } from './shareLink.ts';
-import { presetScenario, type TimedCommand } from '../../sim/index.ts';
+import { checkShareable, decodeRun, encodeRun, MAX_SHARED_COMMANDS } from './shareLink.ts';
+import { presetScenario, type Scenario, type TimedCommand } from '../../sim/index.ts';
 
 const commands: TimedCommand[] = [
   { action: 'kill-server', server: 2, atMs: 12_345, live: true },
@@ -81,5 +81,30 @@ describe('share links', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a share link reproduces the run or is not written', () => {
+  const scenario = presetScenario('playground')!;
+  const base = { scenario, preset: 'playground', atMs: 5000, speed: 1 };
+  it('refuses a run with more commands than a link carries', () => {
+    const commands = Array.from({ length: MAX_SHARED_COMMANDS + 1 }, (_, i) => ({
+      action: 'kill-store',
+      atMs: i,
+    })) as TimedCommand[];
+    const r = checkShareable({ ...base, commands });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/2,001 of your commands/);
+    expect(checkShareable({ ...base, commands: commands.slice(1) }).ok).toBe(true);
+  });
+
+  it('refuses a time past the replay bound instead of opening earlier', () => {
+    const heavy = {
+      ...scenario,
+      durationS: 3600,
+      users: { count: 50_000, thinkTimeS: 1 },
+    } as Scenario;
+    const r = checkShareable({ ...base, scenario: heavy, commands: [], atMs: 3_600_000 });
+    expect(r.ok).toBe(false);
   });
 });

@@ -51,6 +51,40 @@ function peakRequestsPerS(scenario: Scenario, commands: readonly TimedCommand[])
   return (users * (1 - u.heavyShare + u.heavyShare * u.heavyFactor)) / u.thinkTimeS;
 }
 
+/**
+ * Latest simulated time (ms) a link to this run may open at: the replay bound above, or the
+ * run's end when the traffic is light enough.
+ */
+export function replayLimitMs(scenario: Scenario, commands: readonly TimedCommand[]): number {
+  const endMs = (scenario.durationS ?? DEFAULTS.durationS) * 1000;
+  const peak = peakRequestsPerS(scenario, commands);
+  return peak > 0 ? Math.min(endMs, Math.floor((MAX_REPLAY_REQUESTS / peak) * 1000)) : endMs;
+}
+
+/** Most learner commands a link carries. A longer run is shared as a scenario file. */
+export const MAX_SHARED_COMMANDS = 2000;
+
+/**
+ * Whether a link can reproduce `run` exactly. A link that opened with fewer commands or at an
+ * earlier time would show another run under the same name, so such a link is never written.
+ */
+export function checkShareable(run: SharedRun): { ok: true } | { ok: false; reason: string } {
+  if (run.commands.length > MAX_SHARED_COMMANDS) {
+    return {
+      ok: false,
+      reason: `This run has ${run.commands.length.toLocaleString('en')} of your commands; a link holds at most ${MAX_SHARED_COMMANDS.toLocaleString('en')}.`,
+    };
+  }
+  const limitMs = replayLimitMs(run.scenario, run.commands);
+  if (run.atMs > limitMs) {
+    return {
+      ok: false,
+      reason: `This run is too heavy for a link to replay to ${(run.atMs / 1000).toFixed(1)} s (at most ${(limitMs / 1000).toFixed(1)} s).`,
+    };
+  }
+  return { ok: true };
+}
+
 /** Longest fragment we try to decode (characters), so a hostile link cannot stall the page. */
 export const MAX_FRAGMENT_CHARS = 16_384;
 /** Largest decompressed JSON accepted (bytes). */
@@ -186,7 +220,14 @@ export async function decodeRun(fragment: string): Promise<DecodeResult> {
   const seedCheck = validateScenario({ version: 1, seed: body.seed });
   if (!seedCheck.ok) return { ok: false, error: 'The shared seed is invalid.' };
   scenario = { ...scenario, seed: body.seed as number };
-  const rawCommands = Array.isArray(body.c) ? body.c.slice(0, 2000) : [];
+  const rawCommands = Array.isArray(body.c) ? body.c : [];
+  // Dropping the commands past the limit would open another run under this one's name.
+  if (rawCommands.length > MAX_SHARED_COMMANDS) {
+    return {
+      ok: false,
+      error: `The shared run has more than ${MAX_SHARED_COMMANDS.toLocaleString('en')} commands, more than a link may carry.`,
+    };
+  }
   const commands: TimedCommand[] = [];
   for (const raw of rawCommands) {
     const cmd = expandCommand(raw);
@@ -198,8 +239,7 @@ export async function decodeRun(fragment: string): Promise<DecodeResult> {
   const endMs = (scenario.durationS ?? DEFAULTS.durationS) * 1000;
   const t = typeof body.t === 'number' && Number.isFinite(body.t) ? clamp(body.t, 0, endMs) : 0;
   const x = typeof body.x === 'number' ? clampSpeed(body.x) : DEFAULT_SPEED;
-  const peak = peakRequestsPerS(scenario, commands);
-  const maxT = peak > 0 ? Math.floor((MAX_REPLAY_REQUESTS / peak) * 1000) : endMs;
+  const maxT = replayLimitMs(scenario, commands);
   if (t > maxT) {
     const run = { scenario, preset, commands, atMs: maxT, speed: x };
     const notice =
