@@ -46,6 +46,7 @@ test('the host hears ready and step events, and can send go-to-step', async ({ p
   await page.evaluate(() =>
     (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
       type: 'statecraft:go-to-step',
+      v: 1,
       step: 3,
     }),
   );
@@ -54,7 +55,9 @@ test('the host hears ready and step events, and can send go-to-step', async ({ p
   expect(health.consoleErrors).toEqual([]);
 });
 
-test('a lesson completed in the iframe is reported to the host', async ({ page }) => {
+test('reaching the end of a lesson by skipping is reported as incomplete, not completed', async ({
+  page,
+}) => {
   await page.goto(hostUrl(`lesson=pizza&embed=1&step=7`));
   const app = page.frameLocator('#app');
   await expect(app.getByText(/Step 7 of 7/)).toBeVisible();
@@ -64,7 +67,12 @@ test('a lesson completed in the iframe is reported to the host', async ({ page }
   if ((await radios.count()) > 0) await radios.first().click();
   await expect(next).toBeEnabled({ timeout: 20_000 });
   await next.click();
-  await waitForMessage(page, 'lesson-completed');
+  await waitForMessage(
+    page,
+    'lesson-incomplete',
+    (d) => (d as { skipped?: number[] }).skipped?.length === 6,
+  );
+  expect((await received(page)).some((m) => m.data.type === 'lesson-completed')).toBe(false);
 });
 
 test('commands from an origin other than parentOrigin are ignored', async ({ page }) => {
@@ -82,6 +90,7 @@ test('commands from an origin other than parentOrigin are ignored', async ({ pag
   await page.evaluate(() =>
     (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
       type: 'statecraft:go-to-step',
+      v: 1,
       step: 3,
     }),
   );
@@ -111,6 +120,7 @@ for (const spelling of ['*', 'null', 'javascript:alert(1)', `${SUBPATH_ORIGIN}?x
     await page.evaluate(() =>
       (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
         type: 'statecraft:go-to-step',
+        v: 1,
         step: 3,
       }),
     );
@@ -144,6 +154,7 @@ test('a parentOrigin spelled with a path and capitals is normalised, with a noti
   await page.evaluate(() =>
     (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
       type: 'statecraft:go-to-step',
+      v: 1,
       step: 3,
     }),
   );

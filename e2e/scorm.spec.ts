@@ -11,9 +11,7 @@ import { extname } from 'node:path';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { lessonById } from '../src/lessons/catalog.ts';
-import { SKINS } from '../src/lessons/skins.ts';
-import type { Lesson } from '../src/lessons/types.ts';
-import type { Snapshot } from '../src/protocol/snapshot.ts';
+import { playSteps, waitForHook } from './support/lesson-driver';
 import { watchPageHealth } from './support/page-health';
 import { SCORM_LMS_ORIGIN, SCORM_LMS_PORT } from './support/urls';
 
@@ -81,52 +79,12 @@ async function launch(page: Page, cmi: unknown): Promise<Frame> {
   );
   await expect.poll(() => page.frames().length).toBe(2);
   const frame = page.frames()[1]!;
-  await frame.waitForFunction(
-    () =>
-      !!(
-        window as unknown as { __statecraftTest?: { snapshot(): unknown } }
-      ).__statecraftTest?.snapshot(),
-  );
+  await waitForHook(frame);
   return frame;
 }
 
 const lms = <T>(page: Page, expr: string): Promise<T> =>
   page.evaluate((e) => (0, eval)(e) as T, expr);
-
-function advance(frame: Frame, ms: number): Promise<Snapshot> {
-  return frame.evaluate(
-    (n) =>
-      (
-        window as unknown as { __statecraftTest: { advance(ms: number): Promise<Snapshot> } }
-      ).__statecraftTest.advance(n),
-    ms,
-  );
-}
-
-/** Plays steps [from, to) the way a learner does, answering check questions correctly. */
-async function playSteps(frame: Frame, lesson: Lesson, from: number, to: number): Promise<void> {
-  const cont = frame.getByRole('button', { name: 'Continue', exact: true });
-  for (let i = from; i < to; i++) {
-    const step = lesson.steps[i]!;
-    await expect(frame.getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible();
-    await expect(frame.locator('.lesson-card')).toHaveAttribute('aria-busy', 'false');
-    if (step.predict) {
-      await frame.getByRole('radio').first().click();
-      await frame.getByRole('button', { name: 'Lock in my prediction' }).click();
-    }
-    if (step.until.kind === 'action' && step.autoAction?.action === 'kill-server') {
-      const name = `Kill ${SKINS[lesson.skin].server} ${step.autoAction.server}`;
-      await frame.getByRole('button', { name, exact: true }).click();
-    }
-    for (let t = 0; t < 120 && !(await cont.isEnabled()); t++) await advance(frame, 1000);
-    await expect(cont).toBeEnabled();
-    if (step.check) {
-      const right = step.check.choices.find((c) => c.correct)!;
-      await frame.getByRole('radio', { name: right.text }).click();
-    }
-    await cont.click();
-  }
-}
 
 const TIMESPAN = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
 

@@ -17,7 +17,8 @@ import { KeyboardShortcuts } from './help/KeyboardShortcuts.tsx';
 import { MotionToggle } from './panels/MotionToggle.tsx';
 import './embed/embed.css';
 import { decodeRun } from './share/shareLink.ts';
-import { startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
+import { startEmbedBridge } from './embed/embedBridge.ts';
+import { hostHandler } from './embed/hostHandlers.ts';
 import { DEFAULT_PRESET, type UrlOptions } from './urlOptions.ts';
 
 // Lessons load on demand: the playground does not pay for their text and code.
@@ -78,14 +79,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
 
   useEffect(() => {
     if (!options.embed) return;
-    return startEmbedBridge(options.parentOrigin, (cmd) => {
-      // Compare mode's panes have their own clock: it takes play and pause from the event.
-      if ((cmd.type === 'play' || cmd.type === 'pause') && options.mode !== 'compare') {
-        void session.request({ type: cmd.type });
-      } else {
-        window.dispatchEvent(new CustomEvent(PARENT_COMMAND_EVENT, { detail: cmd }));
-      }
-    });
+    return startEmbedBridge(options.parentOrigin, hostHandler(session, options));
   }, [session, options]);
 
   const main =

@@ -1,53 +1,53 @@
 /**
  * The contract with a course page that embeds Statecraft in an iframe (docs/embedding.md).
  *
- * Out (to the parent): ready, step-changed, lesson-completed, prediction-answered, height.
- * Every message is `{ source: 'statecraft', type, … }` and carries only lesson ids, step
- * numbers and sizes: nothing the learner typed, nothing private.
- * In (from the parent): `{ type: 'statecraft:go-to-step', step }`, `{ type: 'statecraft:play' }`,
- * `{ type: 'statecraft:pause' }`. Messages are ignored unless they come from the parent
- * window and, when `?parentOrigin=` is given, from exactly that origin; malformed messages are
- * ignored too. A `?parentOrigin=` that is not an origin switches the bridge off entirely.
+ * Out (to the parent), every message `{ source: 'statecraft', v: 1, type, … }`: the events
+ * ready, step-changed, prediction-answered, check-answered, lesson-completed,
+ * lesson-incomplete and height, and one reply per command (ok, state, score or error, with
+ * the command's `id`). Events carry lesson ids, step numbers, scores and sizes; a `state`
+ * reply carries the run (setup and commands), which the learner made, but nothing they typed.
+ * In (from the parent): the commands in hostCommands.ts, checked to their exact shape.
+ * Messages are ignored unless they come from the parent window and, when `?parentOrigin=` is
+ * given, from exactly that origin. A `?parentOrigin=` that is not an origin switches the bridge
+ * off entirely.
  */
+import type { LessonScore } from '../../lessons/score.ts';
 import { LESSON_EVENT, type LessonEvent } from '../lessons/lessonEvents.ts';
+import {
+  HOST_API_VERSION,
+  parseHostMessage,
+  type HostCommand,
+  type HostErrorCode,
+} from './hostCommands.ts';
 import type { ParentOriginRule } from './parentOrigin.ts';
 
+/** The commands the page's own modes act on, passed to them as a DOM event. */
 export type ParentCommand =
   { type: 'go-to-step'; step: number } | { type: 'play' } | { type: 'pause' };
 
 export const PARENT_COMMAND_EVENT = 'statecraft:parent-command';
 
-/** Validates an incoming message's data. Returns null for anything unexpected. */
-export function parseParentMessage(data: unknown): ParentCommand | null {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
-  const d = data as Record<string, unknown>;
-  switch (d.type) {
-    case 'statecraft:go-to-step':
-      return typeof d.step === 'number' && Number.isInteger(d.step) && d.step >= 1 && d.step <= 1000
-        ? { type: 'go-to-step', step: d.step }
-        : null;
-    case 'statecraft:play':
-      return { type: 'play' };
-    case 'statecraft:pause':
-      return { type: 'pause' };
-    default:
-      return null;
-  }
-}
+export type HostReply =
+  | { type: 'ok' }
+  /** `state`: the `#run=…` fragment of a share link to the run; `atMs`: its simulated time. */
+  | { type: 'state'; state: string; atMs: number }
+  | { type: 'score'; lesson: string; score: LessonScore; skipped: number[]; completed: boolean }
+  | { type: 'error'; error: HostErrorCode; message: string };
+
+export type HostHandler = (cmd: HostCommand) => HostReply | Promise<HostReply>;
 
 /**
  * Starts talking to the parent page under `rule` (see parentOrigin.ts). An invalid rule fails
  * closed: nothing is posted and nothing is obeyed.
  */
-export function startEmbedBridge(
-  rule: ParentOriginRule,
-  onCommand: (cmd: ParentCommand) => void,
-): () => void {
+export function startEmbedBridge(rule: ParentOriginRule, handle: HostHandler): () => void {
   const parent = window.parent;
   if (parent === window || rule.kind === 'invalid') return () => {};
   const parentOrigin = rule.kind === 'origin' ? rule.origin : null;
+  let stopped = false;
   const post = (msg: Record<string, unknown>): void => {
-    parent.postMessage({ source: 'statecraft', ...msg }, parentOrigin ?? '*');
+    if (stopped) return;
+    parent.postMessage({ source: 'statecraft', v: HOST_API_VERSION, ...msg }, parentOrigin ?? '*');
   };
 
   const onLesson = (e: Event): void => {
@@ -59,8 +59,28 @@ export function startEmbedBridge(
   const onMessage = (e: MessageEvent): void => {
     if (e.source !== parent) return;
     if (parentOrigin !== null && e.origin !== parentOrigin) return;
-    const cmd = parseParentMessage(e.data);
-    if (cmd) onCommand(cmd);
+    const parsed = parseHostMessage(e.data);
+    if (!parsed) return;
+    const ids = parsed.id === null ? {} : { id: parsed.id };
+    if (!parsed.ok) {
+      const { error, message, command } = parsed;
+      post({ type: 'error', ...ids, command, error, message });
+      return;
+    }
+    const command = parsed.command.type;
+    Promise.resolve()
+      .then(() => handle(parsed.command))
+      .then(
+        (reply) => post({ ...reply, ...ids, command }),
+        (err: unknown) =>
+          post({
+            type: 'error',
+            ...ids,
+            command,
+            error: 'not-available',
+            message: err instanceof Error ? err.message : String(err),
+          }),
+      );
   };
   window.addEventListener('message', onMessage);
 
@@ -78,6 +98,7 @@ export function startEmbedBridge(
   sendHeight();
 
   return () => {
+    stopped = true;
     window.removeEventListener(LESSON_EVENT, onLesson);
     window.removeEventListener('message', onMessage);
     observer?.disconnect();
