@@ -3,30 +3,43 @@
  * of this build to cache on the first visit. After that visit the app works offline. The
  * worker only answers GET requests inside its own folder, and ignores query strings for
  * pages, so share links (`#run=…`), lesson links and embeds keep working.
+ *
+ * Update policy: a tab keeps the files of the version it started with. A new version's worker
+ * installs its files beside the old ones and then waits (no skipWaiting, no claiming of tabs
+ * the old worker controls); it takes over, and deletes the old cache, only once no open tab
+ * uses the old version, so a lazy part (the lessons, a dialog) still loads in a tab that was
+ * open during a deploy. Only the very first version, with no tab to disturb, starts at once.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
-function serviceWorkerSource(version: string, files: string[]): string {
+export function serviceWorkerSource(version: string, files: string[]): string {
   return `// Statecraft offline cache, generated at build time. Version ${version}.
 const CACHE = 'statecraft-${version}';
 const FILES = ${JSON.stringify(files)};
 const scoped = (f) => new URL(f, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
+  // An update (an older worker is active) waits until no tab uses the old version.
+  const first = !self.registration.active;
   event.waitUntil(
-    caches.open(CACHE).then((c) => c.addAll(FILES.map(scoped))).then(() => self.skipWaiting()),
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(FILES.map(scoped)))
+      .then(() => (first ? self.skipWaiting() : undefined)),
   );
 });
 
 self.addEventListener('activate', (event) => {
+  // Reached for an update only when no tab uses the old version any more, so its files can go.
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) =>
-        Promise.all(keys.filter((k) => k.startsWith('statecraft-') && k !== CACHE).map((k) => caches.delete(k))),
-      )
-      .then(() => self.clients.claim()),
+    caches.keys().then((keys) => {
+      const old = keys.filter((k) => k.startsWith('statecraft-') && k !== CACHE);
+      return Promise.all(old.map((k) => caches.delete(k))).then(() =>
+        // The first version takes the page that installed it, so it works offline at once.
+        old.length === 0 ? self.clients.claim() : undefined,
+      );
+    }),
   );
 });
 

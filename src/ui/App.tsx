@@ -9,6 +9,8 @@ import type { SimSession } from '../store/simStore.ts';
 import { SimProvider } from './SimContext.tsx';
 import { EngineStatus } from './EngineStatus.tsx';
 import { Notices } from './Notices.tsx';
+import { PartBoundary } from './update/PartBoundary.tsx';
+import { UpdateNotice } from './update/UpdateNotice.tsx';
 import { Playground } from './playground/Playground.tsx';
 import { ThemeToggle } from './panels/ThemeToggle.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
@@ -82,17 +84,24 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
     return startEmbedBridge(options.parentOrigin, hostHandler(session, options));
   }, [session, options]);
 
+  const playground = options.mode === 'playground';
   const main =
     options.mode === 'lessons' ? (
-      <Suspense fallback={<p className="loading">Loading lessons…</p>}>
-        <LessonsMode lessonId={options.lesson} step={options.step} />
-      </Suspense>
+      <PartBoundary name="the lessons" kind="mode" playground={false}>
+        <Suspense fallback={<p className="loading">Loading lessons…</p>}>
+          <LessonsMode lessonId={options.lesson} step={options.step} />
+        </Suspense>
+      </PartBoundary>
     ) : options.mode === 'compare' ? (
-      <Suspense fallback={<p className="loading">Loading the comparison…</p>}>
-        <CompareMode options={options} />
-      </Suspense>
+      <PartBoundary name="compare mode" kind="mode" playground={false}>
+        <Suspense fallback={<p className="loading">Loading the comparison…</p>}>
+          <CompareMode options={options} />
+        </Suspense>
+      </PartBoundary>
     ) : (
-      <Playground />
+      <PartBoundary name="the playground" kind="mode" playground>
+        <Playground />
+      </PartBoundary>
     );
 
   return (
@@ -124,7 +133,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
             <p className="tagline">See where state lives — and what happens when it dies.</p>
             {options.mode !== 'compare' && <EngineStatus />}
             {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
-            <EmbedButton />
+            <EmbedButton playground={playground} />
             <div className="header-tools">
               <KeyboardShortcuts mode={options.mode} />
               <MotionToggle />
@@ -132,6 +141,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
             </div>
           </header>
         )}
+        <UpdateNotice playground={playground} />
         <Notices problems={problems} />
         <main className="app-main" id="main">
           {main}

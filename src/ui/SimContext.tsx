@@ -7,7 +7,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { SimSession, SimStoreState } from '../store/simStore.ts';
 
-const SimContext = createContext<SimSession | null>(null);
+/** Exported for parts that must work with or without a session (error fallbacks). */
+export const SimContext = createContext<SimSession | null>(null);
 
 export function SimProvider({ session, children }: { session: SimSession; children: ReactNode }) {
   return <SimContext.Provider value={session}>{children}</SimContext.Provider>;

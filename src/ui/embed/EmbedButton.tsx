@@ -1,11 +1,12 @@
 /** Opens the Embed dialog (loaded on demand: most visitors never need it). */
 import { lazy, Suspense, useState } from 'react';
+import { PartBoundary } from '../update/PartBoundary.tsx';
 
 const EmbedDialog = lazy(() =>
   import('./EmbedDialog.tsx').then((m) => ({ default: m.EmbedDialog })),
 );
 
-export function EmbedButton() {
+export function EmbedButton({ playground }: { playground: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -13,9 +14,16 @@ export function EmbedButton() {
         Embed
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <EmbedDialog onClose={() => setOpen(false)} />
-        </Suspense>
+        <PartBoundary
+          name="the Embed dialog"
+          kind="dialog"
+          playground={playground}
+          onDismiss={() => setOpen(false)}
+        >
+          <Suspense fallback={null}>
+            <EmbedDialog onClose={() => setOpen(false)} />
+          </Suspense>
+        </PartBoundary>
       )}
     </>
   );

@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSimSession } from '../SimContext.tsx';
+import { PartBoundary } from '../update/PartBoundary.tsx';
 import { toggleReducedMotion } from '../topology/motionPreference.ts';
 import type { Mode } from '../urlOptions.ts';
 import { isTypingTarget, singleKeyShortcutsOn } from './shortcuts.ts';
@@ -51,9 +52,16 @@ export function KeyboardShortcuts({ mode }: { mode: Mode }) {
         <span aria-hidden="true">?</span>
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <ShortcutsDialog mode={mode} onClose={() => setOpen(false)} />
-        </Suspense>
+        <PartBoundary
+          name="the keyboard shortcuts"
+          kind="dialog"
+          playground={mode === 'playground'}
+          onDismiss={() => setOpen(false)}
+        >
+          <Suspense fallback={null}>
+            <ShortcutsDialog mode={mode} onClose={() => setOpen(false)} />
+          </Suspense>
+        </PartBoundary>
       )}
     </>
   );

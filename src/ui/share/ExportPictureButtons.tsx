@@ -1,6 +1,7 @@
 /** "Save as SVG" / "Save as PNG" for one part of the page (the topology, a chart panel). */
 import { useState, type RefObject } from 'react';
 import { exportPicture, type PictureFormat } from './exportPicture.ts';
+import { isStaleBuildError, reportStaleBuild } from '../update/staleBuild.ts';
 
 export function ExportPictureButtons({
   target,
@@ -19,8 +20,13 @@ export function ExportPictureButtons({
     if (!el) return;
     try {
       setStatus(`Saved ${await exportPicture(el, name, format)}.`);
-    } catch {
-      setStatus('The picture could not be made in this browser.');
+    } catch (e) {
+      if (isStaleBuildError(e)) {
+        reportStaleBuild();
+        setStatus('A new version of Statecraft was published: reload to save pictures.');
+      } else {
+        setStatus('The picture could not be made in this browser.');
+      }
     }
   };
   return (
