@@ -173,8 +173,6 @@ test('the Embed dialog checks the origin as it is typed', async ({ page }) => {
   await expect(dialog.getByRole('button', { name: 'Copy snippet' })).toBeDisabled();
   await field.fill('https://LMS.example.edu/courses/cs101');
   await expect(dialog.getByText('Will be used as https://lms.example.edu.')).toBeVisible();
-  await expect(snippet).toHaveValue(
-    /parentOrigin=https%3A%2F%2Flms\.example\.edu&|parentOrigin=https%3A%2F%2Flms\.example\.edu"/,
-  );
+  await expect(snippet).toHaveValue(/parentOrigin=https%3A%2F%2Flms\.example\.edu[&"#]/);
   await expect(dialog.getByRole('button', { name: 'Copy snippet' })).toBeEnabled();
 });
