@@ -81,6 +81,12 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
 
   useEffect(() => {
     if (!options.embed) return;
+    // The embed layout keeps the frame's first height (the size the author chose), so a host
+    // that resizes the frame to the reported height does not feed its own resize back.
+    document.documentElement.style.setProperty(
+      '--embed-h',
+      `${Math.max(240, window.innerHeight)}px`,
+    );
     return startEmbedBridge(options.parentOrigin, hostHandler(session, options));
   }, [session, options]);
 

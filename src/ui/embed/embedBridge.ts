@@ -84,16 +84,40 @@ export function startEmbedBridge(rule: ParentOriginRule, handle: HostHandler): (
   };
   window.addEventListener('message', onMessage);
 
+  // The content's natural height: the app's own box plus anything overflowing it, never the
+  // viewport (the document's scrollHeight is at least the frame's height, so a host that sized
+  // the frame from it could only ever grow it). The embed layout keeps the frame's first
+  // height (--embed-h, set below), so resizing the frame to this value does not change it.
   let lastHeight = -1;
   const sendHeight = (): void => {
-    const h = Math.ceil(document.documentElement.scrollHeight);
+    const app = document.querySelector('.app');
+    const h = app
+      ? Math.ceil(Math.max(app.getBoundingClientRect().height, app.scrollHeight))
+      : Math.ceil(document.documentElement.scrollHeight);
     if (h !== lastHeight) {
       lastHeight = h;
       post({ type: 'height', height: h });
     }
   };
   const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(sendHeight) : null;
-  observer?.observe(document.body);
+  const observeContent = (): void => {
+    if (!observer) return;
+    observer.observe(document.body);
+    for (const el of document.querySelectorAll('.app, .app-main, .app-main > *')) {
+      observer.observe(el);
+    }
+  };
+  // Modes load lazily: watch for their content arriving, then observe it too.
+  const mutations =
+    typeof MutationObserver !== 'undefined'
+      ? new MutationObserver(() => {
+          observeContent();
+          sendHeight();
+        })
+      : null;
+  const root = document.getElementById('root');
+  if (root) mutations?.observe(root, { childList: true, subtree: true });
+  observeContent();
   post({ type: 'ready' });
   sendHeight();
 
@@ -102,5 +126,6 @@ export function startEmbedBridge(rule: ParentOriginRule, handle: HostHandler): (
     window.removeEventListener(LESSON_EVENT, onLesson);
     window.removeEventListener('message', onMessage);
     observer?.disconnect();
+    mutations?.disconnect();
   };
 }
