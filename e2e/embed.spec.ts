@@ -176,3 +176,30 @@ test('the Embed dialog checks the origin as it is typed', async ({ page }) => {
   await expect(snippet).toHaveValue(/parentOrigin=https%3A%2F%2Flms\.example\.edu[&"#]/);
   await expect(dialog.getByRole('button', { name: 'Copy snippet' })).toBeEnabled();
 });
+
+test('an embedded 800×600 lesson opens each new step at its title', async ({ page }) => {
+  await page.goto(hostUrl('lesson=choosing&embed=1'));
+  const app = page.frameLocator('#app');
+  const card = app.locator('.lesson-card');
+  await expect(card).toHaveAttribute('aria-busy', 'false');
+  for (const step of [2, 3, 4, 5]) {
+    // Scroll the card down (as a learner reading a long question would), then move on.
+    await card.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.evaluate(
+      (n) =>
+        (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
+          type: 'statecraft:go-to-step',
+          v: 1,
+          step: n,
+        }),
+      step,
+    );
+    await expect(app.getByText(`Step ${step} of`)).toBeVisible();
+    await expect(card).toHaveAttribute('aria-busy', 'false');
+    const title = app.locator('#lesson-step-title');
+    await expect(title).toBeInViewport();
+    const [c, t] = [await card.boundingBox(), await title.boundingBox()];
+    expect(t!.y).toBeGreaterThanOrEqual(c!.y);
+    expect(t!.y + t!.height).toBeLessThanOrEqual(c!.y + c!.height);
+  }
+});
