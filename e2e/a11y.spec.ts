@@ -429,13 +429,17 @@ test('nodes and charts have text: status and sessions are readable without the p
 // ---------------------------------------------------------------------------------------
 // Reduced motion
 
-/** Distinct canvas pictures in `n` samples `everyMs` apart (1 = nothing moved). */
+/**
+ * Distinct canvas pictures in `n` samples, `everyMs` of page time apart. The page's clock is
+ * Playwright's (installed by the test), so animation frames run only when the test moves it:
+ * the count depends on how much page time passed, never on how busy the machine is.
+ */
 async function distinctFrames(page: Page, n: number, everyMs: number): Promise<number> {
   const canvas = page.locator('canvas.topo-dots').first();
   const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
     seen.add(await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL()));
-    await page.waitForTimeout(everyMs);
+    await page.clock.runFor(everyMs);
   }
   return seen.size;
 }
@@ -444,15 +448,17 @@ test('reduced motion: no moving dots, rates on the arrows; by system setting or 
   page,
 }, testInfo) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.clock.install();
   await page.goto('/?preset=playground');
+  await page.clock.runFor(100);
   await waitForSim(page);
   const motion = page.getByRole('switch', { name: 'Reduce motion' });
   await expect(motion).toHaveAttribute('aria-checked', 'true');
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduce');
   await advance(page, 5000);
   await page.evaluate(() => window.__statecraftTest!.play(0.5));
-  await page.waitForTimeout(1200);
-  // Rates are recounted twice a second; between recounts nothing on the canvas changes.
+  await page.clock.runFor(1200);
+  // Rates are recounted twice a second of page time; between recounts nothing changes.
   expect(await distinctFrames(page, 4, 80)).toBeLessThanOrEqual(2);
   await expect(page.getByTestId('event-log')).not.toBeEmpty();
   await page.screenshot({
@@ -463,7 +469,7 @@ test('reduced motion: no moving dots, rates on the arrows; by system setting or 
   await motion.click();
   await expect(motion).toHaveAttribute('aria-checked', 'false');
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'full');
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   expect(await distinctFrames(page, 4, 80)).toBeGreaterThan(2);
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await motion.click();

@@ -9,6 +9,12 @@ import type { Lesson, LessonStep } from '../src/lessons/types.ts';
 import { advance } from './support/sim-hook';
 import { watchPageHealth } from './support/page-health';
 
+/**
+ * Time budget for playing a whole lesson: a base plus a share per step, since each step is a
+ * few page round trips and simulated-time advances, slower on a busy machine.
+ */
+const lessonBudgetMs = (lesson: Lesson): number => 20_000 + lesson.steps.length * 10_000;
+
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
 
 /** Moves simulated time on until Continue is enabled (the step's condition is met). */
@@ -61,6 +67,7 @@ async function tabTo(page: Page, name: string | RegExp): Promise<void> {
 
 for (const lesson of LESSONS) {
   test(`${lesson.id}: completed with the mouse only`, async ({ page }, testInfo) => {
+    test.setTimeout(lessonBudgetMs(lesson));
     const health = watchPageHealth(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/?lesson=${lesson.id}`);
@@ -102,6 +109,7 @@ for (const lesson of LESSONS) {
   });
 
   test(`${lesson.id}: completed with the keyboard only`, async ({ page }) => {
+    test.setTimeout(lessonBudgetMs(lesson));
     const health = watchPageHealth(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/?lesson=${lesson.id}`);

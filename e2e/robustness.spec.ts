@@ -228,3 +228,36 @@ test('the heaviest scenario the gate accepts runs a few simulated seconds', asyn
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeEnabled();
   expect(health.consoleErrors).toEqual([]);
 });
+
+// A worker can also fail silently: spin for ever, or close itself. Its missing pulse gives it
+// away (src/client/workerClient.ts); the run carries on in-thread from the same place, and a
+// run that was playing keeps playing.
+for (const fault of ['hangWorker', 'closeWorker'] as const) {
+  test(`a worker that goes quiet (${fault}) is noticed, and the run keeps playing in-thread`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const health = watchPageHealth(page);
+    await page.goto('/?preset=sticky-crash&seed=3');
+    await waitForSim(page);
+    await act(page, { action: 'kill-server', server: 2 });
+    const before = await advance(page, 4000);
+    await page.evaluate(() => window.__statecraftTest!.play(1));
+    expect(await clientKind(page)).toBe('worker');
+    await page.evaluate((f) => window.__statecraftTest![f](), fault);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'moved to the main thread' }),
+    ).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/stopped answering/)).toBeVisible();
+    await expect.poll(() => clientKind(page)).toBe('in-thread');
+    const restored = await waitForSnapshot(
+      page,
+      (s) => s.tMs >= before.tMs && s.liveCommands.length === 1,
+      'the run restored in-thread',
+    );
+    expect(restored.liveCommands).toEqual(before.liveCommands);
+    // Still playing: simulated time goes on without pressing Play.
+    await expect.poll(async () => (await snapshot(page)).tMs).toBeGreaterThan(restored.tMs);
+    expect(health.consoleErrors).toEqual([]);
+  });
+}

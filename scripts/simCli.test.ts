@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { formatSummary, parseArgs, runHeadless, UsageError } from './simCli.ts';
 
-describe('headless runner', () => {
+/**
+ * These run whole simulations (many, for the property tests): seconds of work on an idle
+ * machine, several times that on a busy one. Vitest's 5 s default is for small tests.
+ */
+const HEAVY_TEST_TIMEOUT_MS = 120_000;
+
+describe('headless runner', { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it('parses flags and rejects bad ones with a usage message', () => {
     expect(parseArgs(['sticky-crash', '--seed', '3', '--duration', '10', '--json'])).toEqual({
       target: 'sticky-crash',

@@ -1,7 +1,8 @@
 /**
  * Picks the client: a Web Worker when the page may start one, the in-thread host otherwise.
- * If the worker fails (it cannot start, or dies later), the caller is told and gets a fresh
- * in-thread client; replaying the run's command log on it restores the learner's place.
+ * If the worker fails (it does not start, dies, closes itself or hangs: see workerClient.ts),
+ * the caller is told and gets a fresh in-thread client; replaying the run's command log on it
+ * restores the learner's place.
  */
 import { createInThreadClient } from './inThreadClient.ts';
 import { createWorkerClient } from './workerClient.ts';
@@ -12,9 +13,6 @@ export interface ClientOptions {
   /** Called when the worker failed and the in-thread client took over. */
   onFallback?: (client: SimClient, reason: string) => void;
 }
-
-/** How long a new worker has to say it is ready before we stop waiting for it. */
-const READY_TIMEOUT_MS = 4000;
 
 export function createSimClient(options: ClientOptions = {}): SimClient {
   if (options.prefer === 'in-thread' || typeof Worker === 'undefined') {
@@ -34,15 +32,5 @@ export function createSimClient(options: ClientOptions = {}): SimClient {
     // Workers are not allowed here (e.g. a sandboxed iframe): run on the main thread.
     return createInThreadClient();
   }
-  let ready = false;
-  const stop = worker.subscribe((msg) => {
-    if (msg.type === 'ready') {
-      ready = true;
-      stop();
-    }
-  });
-  setTimeout(() => {
-    if (!ready) fallBack('The simulation worker did not start.');
-  }, READY_TIMEOUT_MS);
   return worker;
 }

@@ -57,3 +57,14 @@ export interface Frame {
 
 export type FromSim =
   { type: 'ready' } | Frame | { type: 'error'; message: string; replyTo?: number };
+
+/**
+ * The worker's pulse, between the Web Worker and its client only (never passed on): `alive`
+ * about once a second and after each message it handled, `busy` before a message that may
+ * take long (a load with a replay, a seek, an advance). A worker that stays silent longer
+ * than its budget has hung or closed itself, and the client recovers in-thread.
+ */
+export type WorkerPulse = { type: 'alive' } | { type: 'busy' };
+
+/** Messages that may keep the engine busy for seconds (they replay simulated time). */
+export const LONG_MESSAGES: readonly ToSim['type'][] = ['load', 'seek', 'advance'];

@@ -107,58 +107,68 @@ function checkSameTraffic(base: Scenario, untilMs: number) {
   return { runs, compared, n };
 }
 
-describe('compare: identical seeds give identical traffic until outcomes diverge', () => {
-  it('one architecture and seed, run twice, sends exactly the same requests at the same times', () => {
-    const base = presetScenario('playground')!;
-    for (const arch of ARCHS) {
-      const a = traffic(variant(base, arch), 20_000);
-      const b = traffic(variant(base, arch), 20_000);
-      expect([...b.perUser.entries()]).toEqual([...a.perUser.entries()]);
-    }
-  });
+/**
+ * These run whole simulations (many, for the property tests): seconds of work on an idle
+ * machine, several times that on a busy one. Vitest's 5 s default is for small tests.
+ */
+const HEAVY_TEST_TIMEOUT_MS = 120_000;
 
-  it('every architecture starts with the same users and the same first journeys', () => {
-    const base = presetScenario('nat-hotspot')!; // heavy users and shared addresses
-    const runs = ARCHS.map((a) => traffic(variant(base, a), 0));
-    const users = runs.map((r) =>
-      r.start.map((u) => ({
-        ip: u.ip,
-        heavy: u.heavy,
-        thinkMeanMs: u.thinkMeanMs,
-        plan: u.plan,
-        planItems: u.planItems,
-      })),
-    );
-    expect(users[0]!.length).toBe(300);
-    expect(users[1]).toEqual(users[0]);
-    expect(users[2]).toEqual(users[0]);
-  });
-
-  it('without faults: every user sends the first request at the same time, then asks for the same things', () => {
-    const { runs, compared, n } = checkSameTraffic(presetScenario('playground')!, 60_000);
-    // Nothing failed, so every user's whole first journey was compared.
-    for (const r of runs) expect(r.outcome.requestsFailed).toBe(0);
-    expect(compared).toBeGreaterThan(n * 5);
-  });
-
-  it('with a server killed at 30 s: the same until each user first fails, and only memory loses sessions', () => {
-    const base = presetScenario('sticky-crash')!; // kill-server 1 at 30 s, 300 users
-    const { runs } = checkSameTraffic(base, 60_000);
-    // Before the kill, nobody failed anywhere: the traffic up to the fault is the same.
-    for (const r of runs) {
-      for (const sends of r.perUser.values()) {
-        for (const s of sends) if (s.failed) expect(s.tMs).toBeGreaterThanOrEqual(30_000 - 1_000);
+describe(
+  'compare: identical seeds give identical traffic until outcomes diverge',
+  { timeout: HEAVY_TEST_TIMEOUT_MS },
+  () => {
+    it('one architecture and seed, run twice, sends exactly the same requests at the same times', () => {
+      const base = presetScenario('playground')!;
+      for (const arch of ARCHS) {
+        const a = traffic(variant(base, arch), 20_000);
+        const b = traffic(variant(base, arch), 20_000);
+        expect([...b.perUser.entries()]).toEqual([...a.perUser.entries()]);
       }
-    }
-    const lost = runs.map((r) => r.outcome.sessionsLost);
-    expect(lost[0]).toBeGreaterThan(0);
-    expect(lost.slice(1)).toEqual([0, 0]);
-  });
+    });
 
-  it('a different seed gives different traffic (the check above is not vacuous)', () => {
-    const base = presetScenario('playground')!;
-    const a = traffic(variant(base, 'jwt'), 5_000);
-    const b = traffic(variant({ ...base, seed: 8 }, 'jwt'), 5_000);
-    expect(b.perUser.get(0)![0]!.tMs).not.toBe(a.perUser.get(0)![0]!.tMs);
-  });
-});
+    it('every architecture starts with the same users and the same first journeys', () => {
+      const base = presetScenario('nat-hotspot')!; // heavy users and shared addresses
+      const runs = ARCHS.map((a) => traffic(variant(base, a), 0));
+      const users = runs.map((r) =>
+        r.start.map((u) => ({
+          ip: u.ip,
+          heavy: u.heavy,
+          thinkMeanMs: u.thinkMeanMs,
+          plan: u.plan,
+          planItems: u.planItems,
+        })),
+      );
+      expect(users[0]!.length).toBe(300);
+      expect(users[1]).toEqual(users[0]);
+      expect(users[2]).toEqual(users[0]);
+    });
+
+    it('without faults: every user sends the first request at the same time, then asks for the same things', () => {
+      const { runs, compared, n } = checkSameTraffic(presetScenario('playground')!, 60_000);
+      // Nothing failed, so every user's whole first journey was compared.
+      for (const r of runs) expect(r.outcome.requestsFailed).toBe(0);
+      expect(compared).toBeGreaterThan(n * 5);
+    });
+
+    it('with a server killed at 30 s: the same until each user first fails, and only memory loses sessions', () => {
+      const base = presetScenario('sticky-crash')!; // kill-server 1 at 30 s, 300 users
+      const { runs } = checkSameTraffic(base, 60_000);
+      // Before the kill, nobody failed anywhere: the traffic up to the fault is the same.
+      for (const r of runs) {
+        for (const sends of r.perUser.values()) {
+          for (const s of sends) if (s.failed) expect(s.tMs).toBeGreaterThanOrEqual(30_000 - 1_000);
+        }
+      }
+      const lost = runs.map((r) => r.outcome.sessionsLost);
+      expect(lost[0]).toBeGreaterThan(0);
+      expect(lost.slice(1)).toEqual([0, 0]);
+    });
+
+    it('a different seed gives different traffic (the check above is not vacuous)', () => {
+      const base = presetScenario('playground')!;
+      const a = traffic(variant(base, 'jwt'), 5_000);
+      const b = traffic(variant({ ...base, seed: 8 }, 'jwt'), 5_000);
+      expect(b.perUser.get(0)![0]!.tMs).not.toBe(a.perUser.get(0)![0]!.tMs);
+    });
+  },
+);

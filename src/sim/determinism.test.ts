@@ -25,7 +25,13 @@ function run(sc: Scenario): string {
   return sim.eventLogHash;
 }
 
-describe('determinism', () => {
+/**
+ * These run whole simulations (many, for the property tests): seconds of work on an idle
+ * machine, several times that on a busy one. Vitest's 5 s default is for small tests.
+ */
+const HEAVY_TEST_TIMEOUT_MS = 120_000;
+
+describe('determinism', { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it('the same seed and scenario give the same event-log hash', () => {
     expect(run(scenario)).toBe(run(scenario));
     const a = Simulation.fromScenario(scenario);

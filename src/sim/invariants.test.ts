@@ -132,7 +132,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     timeline: r.timeline,
   }));
 
-describe('random scenarios', () => {
+/**
+ * These run whole simulations (many, for the property tests): seconds of work on an idle
+ * machine, several times that on a busy one. Vitest's 5 s default is for small tests.
+ */
+const HEAVY_TEST_TIMEOUT_MS = 120_000;
+
+describe('random scenarios', { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it('keep every bookkeeping invariant at every checkpoint', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {

@@ -4,6 +4,7 @@
  * React; components read it through selectors. Requests in flight do not go through here:
  * they go to the HopBuffer, which the dot canvas reads every animation frame.
  */
+import { createSeekCoalescer } from './seekCoalescer.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, Scenario, TimedCommand } from '../sim/index.ts';
 import type { Frame, FromSim, ToSim } from '../protocol/messages.ts';
@@ -82,15 +83,40 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
   let client = initialClient;
   let nextLogId = 1;
   let nextRequestId = 1;
-  const waiting = new Map<number, { resolve: (f: Frame) => void; reject: (e: Error) => void }>();
+  /** Requests awaiting their frame, with the message sent (to send again after a fallback). */
+  const waiting = new Map<
+    number,
+    { resolve: (f: Frame) => void; reject: (e: Error) => void; msg?: ToSim }
+  >();
 
   // The scenario of the run the simulation holds: the last one loaded, by the store's `load`
   // or by a direct request (lessons load their steps that way). A replacement client needs it.
   let loadedScenario: Scenario | null = null;
+  // What a replacement client must restore when no snapshot has arrived yet (a fallback
+  // before the first frame): the last load as sent, and whether the run should be playing.
+  let lastLoad: Extract<ToSim, { type: 'load' }> | null = null;
+  let meantPlaying = false;
   const send = (msg: ToSim): void => {
-    if (msg.type === 'load') loadedScenario = msg.scenario;
+    if (msg.type === 'load') {
+      loadedScenario = msg.scenario;
+      const { id: _id, ...bare } = msg;
+      lastLoad = bare;
+      meantPlaying = !!msg.playing;
+    } else if (msg.type === 'play') meantPlaying = true;
+    else if (msg.type === 'pause' || msg.type === 'step') meantPlaying = false;
+    // A timeline drag's last seek goes before any other command, as the learner gave them.
+    if (msg.type !== 'seek') seeks.flush();
     client.send(msg);
   };
+  /** Sends a message with an id and resolves with the frame that answers it. */
+  const requestFrame = (msg: ToSim): Promise<Frame> => {
+    const id = nextRequestId++;
+    return new Promise<Frame>((resolve, reject) => {
+      waiting.set(id, { resolve, reject, msg });
+      send({ ...msg, id });
+    });
+  };
+  const seeks = createSeekCoalescer((tMs) => requestFrame({ type: 'seek', tMs }));
 
   const store = createStore<SimStoreState>()((set, get) => ({
     clientKind: client.kind,
@@ -118,7 +144,7 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     pause: () => send({ type: 'pause' }),
     step: () => send({ type: 'step' }),
     setSpeed: (speed) => send({ type: 'speed', speed }),
-    seek: (tMs) => send({ type: 'seek', tMs }),
+    seek: (tMs) => seeks.seek(tMs),
     advance: (ms) => send({ type: 'advance', ms }),
     setFollowUser: (followUser) => set({ followUser }),
     setVocabulary: (vocabulary) => set({ vocabulary }),
@@ -184,38 +210,45 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
       frameListeners.add(listener);
       return () => frameListeners.delete(listener);
     },
-    request(msg) {
-      const id = nextRequestId++;
-      return new Promise<Frame>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        send({ ...msg, id });
-      });
-    },
+    request: requestFrame,
     replaceClient(next, reason) {
       unsubscribe();
       client = next;
       unsubscribe = client.subscribe(onMessage);
-      // Requests the old client took with it will never be answered: say so to their callers
-      // instead of leaving them waiting (a lesson step opening would stay busy for ever).
-      for (const w of waiting.values()) {
-        w.reject(new Error(`The simulation restarted on the main thread (${reason}).`));
-      }
+      // Requests the old client took with it will never be answered there: they are sent
+      // again below, after the run is restored, so their callers (a lesson opening its step)
+      // get their answer from the new engine instead of an error.
+      const unanswered = [...waiting.entries()];
       waiting.clear();
       const s = store.getState();
       store.setState({
         clientKind: next.kind,
         notice: `The simulation moved to the main thread (${reason}). Your run was restored.`,
       });
-      if (loadedScenario) {
+      const snap = s.snapshot;
+      // A load still unanswered replaces the run anyway: it is sent again, not the old run.
+      const resendsLoad = unanswered.some(([, w]) => w.msg?.type === 'load');
+      if (snap && loadedScenario && !resendsLoad) {
         // Replay the learner's commands to the same moment: nothing is lost.
         send({
           type: 'load',
           scenario: loadedScenario,
-          commands: s.snapshot?.liveCommands ?? [],
-          atMs: s.snapshot?.tMs ?? 0,
-          playing: s.playing,
+          commands: snap.liveCommands,
+          atMs: snap.tMs,
+          playing: meantPlaying && snap.tMs < snap.endMs,
           speed: s.speed,
         });
+      } else if (!snap && lastLoad && !resendsLoad) {
+        // No frame came back yet: start the run as it was asked for (and playing if it was).
+        send({ ...lastLoad, playing: meantPlaying });
+      }
+      for (const [id, w] of unanswered) {
+        if (!w.msg) {
+          w.reject(new Error(`The simulation restarted on the main thread (${reason}).`));
+          continue;
+        }
+        waiting.set(id, w);
+        send({ ...w.msg, id });
       }
     },
     dispose() {

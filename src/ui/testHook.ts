@@ -25,6 +25,13 @@ if (import.meta.env.VITE_TEST_HOOKS === '1' && typeof Worker !== 'undefined') {
   };
 }
 
+/** Asks the test build's worker to hang or to close itself (see src/worker/sim.worker.ts). */
+function faultWorker(fault: 'hang' | 'close'): void {
+  const worker = startedWorkers.at(-1);
+  if (!worker) throw new Error('No simulation worker: the engine runs in-thread.');
+  worker.postMessage({ type: 'test-fault', fault });
+}
+
 /** Waits until the app has loaded its first scenario, so tests never race it. */
 async function appLoaded(session: SimSession): Promise<void> {
   while (!session.store.getState().snapshot) {
@@ -61,6 +68,8 @@ export function installTestHook(session: SimSession): void {
         new ErrorEvent('error', { message: 'The simulation worker crashed.', cancelable: true }),
       );
     },
+    hangWorker: () => faultWorker('hang'),
+    closeWorker: () => faultWorker('close'),
     snapshot: () => session.store.getState().snapshot,
     clientKind: () => session.store.getState().clientKind,
     visibleHops() {

@@ -16,6 +16,10 @@ export interface TestHook {
    * the Worker object). The app should say so and carry on in-thread from the same place.
    */
   crashWorker(): void;
+  /** Makes the worker spin for ever (as a bug would): only its missing pulse gives it away. */
+  hangWorker(): void;
+  /** Makes the worker call `self.close()`: no error event, it just goes quiet. */
+  closeWorker(): void;
   snapshot(): Snapshot | null;
   clientKind(): string | null;
   /**

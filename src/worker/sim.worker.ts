@@ -4,19 +4,36 @@
  * second. Frames carry hop arrays as transferred buffers (no copy).
  */
 import { SimHost } from './host.ts';
-import type { ToSim } from '../protocol/messages.ts';
+import { LONG_MESSAGES, type ToSim, type WorkerPulse } from '../protocol/messages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const TICK_MS = 16;
+/** How often the worker says it is alive (workerClient.ts decides when silence is a hang). */
+const PULSE_MS = 1000;
+
+const pulse = (p: WorkerPulse): void => self.postMessage(p);
 
 const host = new SimHost(
   (msg, transfer) => self.postMessage(msg, transfer),
   () => performance.now(),
 );
 
-self.onmessage = (e: MessageEvent<ToSim>) => host.handle(e.data);
+self.onmessage = (e: MessageEvent<ToSim | { type: 'test-fault'; fault: string }>) => {
+  const msg = e.data;
+  // Test builds only: make this worker hang or close itself, as a bug or a browser might.
+  if (import.meta.env.VITE_TEST_HOOKS === '1' && msg.type === 'test-fault') {
+    if (msg.fault === 'close') self.close();
+    if (msg.fault === 'hang') for (;;);
+    return;
+  }
+  if (msg.type === 'test-fault') return;
+  if (LONG_MESSAGES.includes(msg.type)) pulse({ type: 'busy' });
+  host.handle(msg);
+  pulse({ type: 'alive' });
+};
 
 setInterval(() => host.tick(), TICK_MS);
+setInterval(() => pulse({ type: 'alive' }), PULSE_MS);
 
 self.postMessage({ type: 'ready' });

@@ -297,13 +297,14 @@ function EmbedPreview({ url, width, height }: { url: string; width: number; heig
   const h = Math.min(1440, Math.max(240, height));
   const scale = Math.min(1, 440 / w);
   return (
-    <div className="embed-preview" style={{ width: w * scale, height: h * scale }}>
+    // A picture of the embed, not a second app to operate: inert keeps it out of the tab order
+    // and the accessibility tree (the real thing opens in a new tab from the link below).
+    <div className="embed-preview" inert style={{ width: w * scale, height: h * scale }}>
       <iframe
         title="Preview of the embedded view"
         src={url}
         width={w}
         height={h}
-        tabIndex={-1}
         style={{ transform: `scale(${scale})` }}
       />
     </div>

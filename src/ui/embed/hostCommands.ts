@@ -59,6 +59,8 @@ function isId(x: unknown): x is RequestId {
 /** Parses one message; null when it is not addressed to Statecraft at all. */
 export function parseHostMessage(data: unknown): ParsedHostMessage | null {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  // Posted messages arrive as plain objects; anything else (a Map, a class) is not a command.
+  if (Object.getPrototypeOf(data) !== Object.prototype) return null;
   let d: Record<string, unknown>;
   let keys: string[];
   try {

@@ -2,7 +2,7 @@
 import { LESSONS } from '../../lessons/catalog.ts';
 import { lessonScore } from '../../lessons/score.ts';
 import { scoreText } from './LessonEnd.tsx';
-import { loadProgress } from './progress.ts';
+import { loadProgress, savedStep } from './progress.ts';
 
 export function LessonList() {
   const progress = loadProgress();
@@ -19,7 +19,7 @@ export function LessonList() {
           const status = p?.completed
             ? 'Completed'
             : p && p.step > 0
-              ? `In progress: step ${p.step + 1} of ${l.steps.length}`
+              ? `In progress: step ${savedStep(p, l.steps.length) + 1} of ${l.steps.length}`
               : 'Not started';
           const score = p && Object.keys(p.firstChecks).length > 0 ? lessonScore(l, p) : null;
           const scoreLine = score ? scoreText(score) : null;

@@ -1,7 +1,9 @@
 /**
  * Lesson progress kept in localStorage, with an in-memory fallback when storage is not
- * available (private windows, sandboxed iframes): progress then lasts for the visit only,
- * and nothing breaks.
+ * available (private windows, sandboxed iframes) or full: progress then lasts for the visit
+ * only, and nothing breaks. Once a write has failed, the in-memory copy is the newer one and
+ * is what is read for the rest of the visit (storage may still accept a tiny probe write while
+ * refusing the real value).
  */
 
 export interface LessonProgress {
@@ -32,6 +34,11 @@ function storage(): Storage | null {
 }
 
 let memory: ProgressMap = {};
+/** Set when storage refused a write: from then on `memory` is the truth for this visit. */
+let writeFailed = false;
+
+/** The most steps a lesson has, far above any real one: bounds a saved step number. */
+const MAX_STEPS = 1000;
 
 export function emptyProgress(): LessonProgress {
   return { step: 0, completed: false, predictions: {}, checks: {}, firstChecks: {}, met: [] };
@@ -61,7 +68,10 @@ export function sanitize(raw: unknown): ProgressMap {
           )
         : {};
     out[id.slice(0, 64)] = {
-      step: Number.isInteger(p.step) && (p.step as number) >= 0 ? (p.step as number) : 0,
+      step:
+        Number.isInteger(p.step) && (p.step as number) >= 0 && (p.step as number) < MAX_STEPS
+          ? (p.step as number)
+          : 0,
       completed: p.completed === true,
       predictions: strings(p.predictions),
       checks: strings(p.checks),
@@ -74,8 +84,14 @@ export function sanitize(raw: unknown): ProgressMap {
   return out;
 }
 
+/** A saved step (0-based) as a step of a lesson with `stepCount` steps. */
+export function savedStep(p: LessonProgress | undefined, stepCount: number): number {
+  if (!p || stepCount <= 0) return 0;
+  return Math.min(Math.max(0, p.step), stepCount - 1);
+}
+
 export function loadProgress(): ProgressMap {
-  const s = storage();
+  const s = writeFailed ? null : storage();
   if (!s) return { ...memory };
   try {
     return sanitize(JSON.parse(s.getItem(KEY) ?? '{}'));
@@ -86,12 +102,13 @@ export function loadProgress(): ProgressMap {
 
 export function saveProgress(map: ProgressMap): void {
   memory = { ...map };
-  const s = storage();
+  const s = writeFailed ? null : storage();
   if (!s) return;
   try {
     s.setItem(KEY, JSON.stringify(map));
   } catch {
-    // Quota or access errors: keep the in-memory copy.
+    // Quota or access errors: keep the in-memory copy, and read it from now on.
+    writeFailed = true;
   }
 }
 

@@ -236,6 +236,10 @@ describe('share links: hostile input', () => {
           c: Array.from({ length: 5000 }, () => [1, 'kill-store']),
         }),
       );
+      // A link without a seed opens with the preset's own seed, not the default of 1.
+      const unseeded = await decodeRun(await packed({ v: 1, p: 'sticky-crash', c: [], t: 0 }));
+      expect(unseeded.ok && unseeded.run.scenario.seed).toBe(presetScenario('sticky-crash')!.seed);
+      expect(presetScenario('sticky-crash')!.seed).not.toBe(1);
       // Refused, not cut short: the first 2,000 commands alone would be another run.
       expect(many.ok).toBe(false);
       expect(!many.ok && many.error).toMatch(/more than 2,000 commands/);

@@ -219,7 +219,8 @@ export async function decodeRun(fragment: string): Promise<DecodeResult> {
   }
   const seedCheck = validateScenario({ version: 1, seed: body.seed });
   if (!seedCheck.ok) return { ok: false, error: 'The shared seed is invalid.' };
-  scenario = { ...scenario, seed: body.seed as number };
+  // No seed in the link: the scenario's own (a preset's seed, not the default of 1).
+  if (body.seed !== undefined) scenario = { ...scenario, seed: body.seed as number };
   const rawCommands = Array.isArray(body.c) ? body.c : [];
   // Dropping the commands past the limit would open another run under this one's name.
   if (rawCommands.length > MAX_SHARED_COMMANDS) {
