@@ -320,7 +320,10 @@ describe('deploy', () => {
   });
 });
 
-describe('autoscale', () => {
+/** Whole autoscaling runs: seconds of work on an idle machine, more on a busy one. */
+const AUTOSCALE_TIMEOUT_MS = 120_000;
+
+describe('autoscale', { timeout: AUTOSCALE_TIMEOUT_MS }, () => {
   it('grows toward max under a spike and shrinks back when it ends', () => {
     const sim = Simulation.fromScenario({
       ...stateless,

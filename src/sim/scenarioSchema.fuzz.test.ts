@@ -232,7 +232,10 @@ describe('scenario files: hostile input', () => {
         [
           {
             version: 1,
-            timeline: Array.from({ length: 501 }, () => ({ atS: 1, action: 'kill-store' })),
+            timeline: Array.from({ length: LIMITS.timelineEntries + 1 }, () => ({
+              atS: 1,
+              action: 'kill-store',
+            })),
           },
           'timeline',
         ],
