@@ -28,6 +28,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
+// One LMS server per file: both tests run in the same worker.
+test.describe.configure({ mode: 'serial' });
+
 let server: Server;
 let files: Record<string, Uint8Array>;
 
