@@ -74,6 +74,8 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-e2e/**',
+      'dist-scorm/**',
+      'dist-e2e-scorm/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

@@ -6,6 +6,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
 
 /**
@@ -22,9 +23,27 @@ function cspOffInDevServer(): Plugin {
   };
 }
 
+/**
+ * The embedding guide ships with the build (docs/embedding.md), so the Embed dialog's link to
+ * it works wherever the site is hosted, a course package included.
+ */
+function embeddingGuide(): Plugin {
+  return {
+    name: 'statecraft:embedding-guide',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'docs/embedding.md',
+        source: readFileSync(new URL('./docs/embedding.md', import.meta.url), 'utf8'),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), serviceWorkerPlugin(), cspOffInDevServer()],
+  plugins: [react(), serviceWorkerPlugin(), cspOffInDevServer(), embeddingGuide()],
   worker: {
     // Module workers: the simulation worker imports src/sim like any other module.
     format: 'es',

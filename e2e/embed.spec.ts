@@ -46,6 +46,7 @@ test('the host hears ready and step events, and can send go-to-step', async ({ p
   await page.evaluate(() =>
     (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
       type: 'statecraft:go-to-step',
+      v: 1,
       step: 3,
     }),
   );
@@ -54,7 +55,9 @@ test('the host hears ready and step events, and can send go-to-step', async ({ p
   expect(health.consoleErrors).toEqual([]);
 });
 
-test('a lesson completed in the iframe is reported to the host', async ({ page }) => {
+test('reaching the end of a lesson by skipping is reported as incomplete, not completed', async ({
+  page,
+}) => {
   await page.goto(hostUrl(`lesson=pizza&embed=1&step=7`));
   const app = page.frameLocator('#app');
   await expect(app.getByText(/Step 7 of 7/)).toBeVisible();
@@ -64,7 +67,12 @@ test('a lesson completed in the iframe is reported to the host', async ({ page }
   if ((await radios.count()) > 0) await radios.first().click();
   await expect(next).toBeEnabled({ timeout: 20_000 });
   await next.click();
-  await waitForMessage(page, 'lesson-completed');
+  await waitForMessage(
+    page,
+    'lesson-incomplete',
+    (d) => (d as { skipped?: number[] }).skipped?.length === 6,
+  );
+  expect((await received(page)).some((m) => m.data.type === 'lesson-completed')).toBe(false);
 });
 
 test('commands from an origin other than parentOrigin are ignored', async ({ page }) => {
@@ -82,6 +90,7 @@ test('commands from an origin other than parentOrigin are ignored', async ({ pag
   await page.evaluate(() =>
     (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
       type: 'statecraft:go-to-step',
+      v: 1,
       step: 3,
     }),
   );
@@ -111,6 +120,7 @@ for (const spelling of ['*', 'null', 'javascript:alert(1)', `${SUBPATH_ORIGIN}?x
     await page.evaluate(() =>
       (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
         type: 'statecraft:go-to-step',
+        v: 1,
         step: 3,
       }),
     );
@@ -144,6 +154,7 @@ test('a parentOrigin spelled with a path and capitals is normalised, with a noti
   await page.evaluate(() =>
     (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
       type: 'statecraft:go-to-step',
+      v: 1,
       step: 3,
     }),
   );
@@ -162,8 +173,33 @@ test('the Embed dialog checks the origin as it is typed', async ({ page }) => {
   await expect(dialog.getByRole('button', { name: 'Copy snippet' })).toBeDisabled();
   await field.fill('https://LMS.example.edu/courses/cs101');
   await expect(dialog.getByText('Will be used as https://lms.example.edu.')).toBeVisible();
-  await expect(snippet).toHaveValue(
-    /parentOrigin=https%3A%2F%2Flms\.example\.edu&|parentOrigin=https%3A%2F%2Flms\.example\.edu"/,
-  );
+  await expect(snippet).toHaveValue(/parentOrigin=https%3A%2F%2Flms\.example\.edu[&"#]/);
   await expect(dialog.getByRole('button', { name: 'Copy snippet' })).toBeEnabled();
+});
+
+test('an embedded 800×600 lesson opens each new step at its title', async ({ page }) => {
+  await page.goto(hostUrl('lesson=choosing&embed=1'));
+  const app = page.frameLocator('#app');
+  const card = app.locator('.lesson-card');
+  await expect(card).toHaveAttribute('aria-busy', 'false');
+  for (const step of [2, 3, 4, 5]) {
+    // Scroll the card down (as a learner reading a long question would), then move on.
+    await card.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.evaluate(
+      (n) =>
+        (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
+          type: 'statecraft:go-to-step',
+          v: 1,
+          step: n,
+        }),
+      step,
+    );
+    await expect(app.getByText(`Step ${step} of`)).toBeVisible();
+    await expect(card).toHaveAttribute('aria-busy', 'false');
+    const title = app.locator('#lesson-step-title');
+    await expect(title).toBeInViewport();
+    const [c, t] = [await card.boundingBox(), await title.boundingBox()];
+    expect(t!.y).toBeGreaterThanOrEqual(c!.y);
+    expect(t!.y + t!.height).toBeLessThanOrEqual(c!.y + c!.height);
+  }
 });

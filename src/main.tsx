@@ -7,10 +7,11 @@ import { App } from './ui/App.tsx';
 import { installTestHook } from './ui/testHook.ts';
 import { registerServiceWorker } from './ui/registerServiceWorker.ts';
 import { readUrlOptions } from './ui/urlOptions.ts';
+import { launchSearch } from './ui/embed/launchParams.ts';
 import { applyTheme } from './ui/panels/theme.ts';
 import './ui/styles/app.css';
 
-const options = readUrlOptions(window.location.search);
+const options = readUrlOptions(launchSearch(document, window.location.search));
 if (options.theme !== 'system') applyTheme(options.theme, false);
 
 let session: SimSession | null = null;
@@ -20,13 +21,29 @@ const client = createSimClient({
 });
 session = createSimSession(client, () => performance.now());
 installTestHook(session);
-registerServiceWorker();
+// A course package is served by the LMS, which versions its files itself: no offline cache.
+if (!options.scorm) registerServiceWorker();
+
+/** In a course package, connect to the LMS first so the lesson opens where the learner left. */
+async function connectToLms(): Promise<void> {
+  if (!options.scorm || !options.lesson) return;
+  try {
+    const { connectScorm } = await import('./ui/embed/scormReporter.ts');
+    connectScorm(options.lesson);
+  } catch (e) {
+    // The LMS's API misbehaved: the lesson still works, it just is not recorded.
+    options.problems.push(
+      `The course platform could not be reached (${e instanceof Error ? e.message : String(e)}); progress is kept in this browser only.`,
+    );
+  }
+}
 
 const root = document.getElementById('root');
-if (root) {
+void connectToLms().then(() => {
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <App session={session} options={options} />
     </StrictMode>,
   );
-}
+});

@@ -22,3 +22,7 @@ export const SUBPATH_APP_URL = `${SUBPATH_ORIGIN}${SUBPATH_BASE}`;
 
 /** Files in e2e/fixtures/ (host pages for embed tests), served by the sub-path server. */
 export const FIXTURES_URL = `${SUBPATH_ORIGIN}/fixtures/`;
+
+/** e2e/scorm.spec.ts's own server: an LMS-like host page and an unzipped course package. */
+export const SCORM_LMS_PORT = basePort + 7;
+export const SCORM_LMS_ORIGIN = `http://127.0.0.1:${SCORM_LMS_PORT}`;

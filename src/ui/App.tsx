@@ -19,7 +19,8 @@ import { KeyboardShortcuts } from './help/KeyboardShortcuts.tsx';
 import { MotionToggle } from './panels/MotionToggle.tsx';
 import './embed/embed.css';
 import { decodeRun } from './share/shareLink.ts';
-import { startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
+import { startEmbedBridge } from './embed/embedBridge.ts';
+import { hostHandler } from './embed/hostHandlers.ts';
 import { DEFAULT_PRESET, type UrlOptions } from './urlOptions.ts';
 
 // Lessons load on demand: the playground does not pay for their text and code.
@@ -80,14 +81,13 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
 
   useEffect(() => {
     if (!options.embed) return;
-    return startEmbedBridge(options.parentOrigin, (cmd) => {
-      // Compare mode's panes have their own clock: it takes play and pause from the event.
-      if ((cmd.type === 'play' || cmd.type === 'pause') && options.mode !== 'compare') {
-        void session.request({ type: cmd.type });
-      } else {
-        window.dispatchEvent(new CustomEvent(PARENT_COMMAND_EVENT, { detail: cmd }));
-      }
-    });
+    // The embed layout keeps the frame's first height (the size the author chose), so a host
+    // that resizes the frame to the reported height does not feed its own resize back.
+    document.documentElement.style.setProperty(
+      '--embed-h',
+      `${Math.max(240, window.innerHeight)}px`,
+    );
+    return startEmbedBridge(options.parentOrigin, hostHandler(session, options));
   }, [session, options]);
 
   const playground = options.mode === 'playground';
@@ -154,9 +154,12 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
         </main>
         {options.embed && (
           <footer className="embed-bar">
-            <a href={fullAppUrl()} target="_blank" rel="noreferrer">
-              Open in Statecraft ↗
-            </a>
+            {/* In a course package the learner stays in the LMS, where the lesson is recorded. */}
+            {!options.scorm && (
+              <a href={fullAppUrl()} target="_blank" rel="noreferrer">
+                Open in Statecraft ↗
+              </a>
+            )}
             <KeyboardShortcuts mode={options.mode} />
             <MotionToggle />
             {options.mode !== 'compare' && <EngineStatus />}

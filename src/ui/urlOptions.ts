@@ -36,6 +36,8 @@ export interface UrlOptions {
   /** 1-based step number. */
   step: number | null;
   embed: boolean;
+  /** Running inside a SCORM course package: report to the LMS when one is found. */
+  scorm: boolean;
   lock: Lockable[];
   theme: Theme;
   /** Who the embed bridge may talk to; fails closed on a value that is not an origin. */
@@ -163,6 +165,7 @@ export function readUrlOptions(search: string): UrlOptions {
     lesson: lessonId,
     step,
     embed: q.get('embed') === '1',
+    scorm: q.get('scorm') === '1',
     lock: [...new Set(lock)],
     theme,
     parentOrigin,

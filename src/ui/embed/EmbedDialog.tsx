@@ -1,30 +1,68 @@
 /**
- * The Embed dialog: pick what to show (a lesson, or the playground with a preset), which
- * controls to hide, the theme and the size, and copy the `<iframe>` snippet.
+ * The Embed dialog: writes the `<iframe>` snippet for what is on screen — the playground's
+ * run as it is now, the comparison's setup, or the lesson at its step — or for any lesson or
+ * preset; with the locks that kind of embed has controls for, the theme, a size preset and a
+ * live preview of the embedded view.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { LESSONS } from '../../lessons/catalog.ts';
 import { PRESET_NAMES } from '../../sim/index.ts';
-import { useSim } from '../SimContext.tsx';
-import { LOCKABLE, type Lockable, type Theme } from '../urlOptions.ts';
-import { embedSnippet, embedUrl, type EmbedChoice } from './embedSnippet.ts';
+import { useSimSession } from '../SimContext.tsx';
+import { currentRun, runLink } from '../share/runLink.ts';
+import { type Lockable, type Theme } from '../urlOptions.ts';
+import {
+  SIZE_PRESETS,
+  embedSnippet,
+  embedUrl,
+  locksFor,
+  type EmbedChoice,
+  type EmbedTarget,
+} from './embedSnippet.ts';
 import { checkTypedOrigin } from './parentOrigin.ts';
+
+/** What the page shows now, read from its address (every mode keeps it up to date). */
+function screenTarget(): EmbedTarget | 'run' | null {
+  const q = new URLSearchParams(window.location.search);
+  const lesson = LESSONS.find((l) => l.id === q.get('lesson'));
+  if (lesson) {
+    const step = Number(q.get('step'));
+    return {
+      kind: 'lesson',
+      lesson: lesson.id,
+      title: lesson.title,
+      step: Number.isInteger(step) && step >= 1 ? step : null,
+    };
+  }
+  if (q.get('mode') === 'compare') {
+    const keep = new URLSearchParams();
+    for (const k of ['mode', 'archs', 'preset', 'seed']) {
+      const v = q.get(k);
+      if (v !== null) keep.set(k, v);
+    }
+    return {
+      kind: 'compare',
+      query: keep.toString(),
+      title: `${q.get('archs') ?? 'all architectures'}, ${q.get('preset') ?? 'default preset'}`,
+    };
+  }
+  if (q.get('mode') === 'lessons') return null;
+  return 'run';
+}
 
 export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const scenario = useSim((s) => s.scenario);
-  const initialLesson = new URLSearchParams(window.location.search).get('lesson');
-  const [lesson, setLesson] = useState<string>(
-    initialLesson && LESSONS.some((l) => l.id === initialLesson) ? initialLesson : '',
+  const session = useSimSession();
+  const [screen] = useState(screenTarget);
+  const [run, setRun] = useState<{ fragment: string; name: string } | { reason: string } | null>(
+    null,
   );
-  const [preset, setPreset] = useState(
-    scenario?.name && PRESET_NAMES.includes(scenario.name) ? scenario.name : 'playground',
-  );
+  const [pick, setPick] = useState<string>(screen ? 'screen' : `lesson:${LESSONS[0]!.id}`);
   const [lock, setLock] = useState<Lockable[]>([]);
   const [theme, setTheme] = useState<Theme>('system');
   const [parentOrigin, setParentOrigin] = useState('');
-  const [size, setSize] = useState({ width: 800, height: 600 });
+  const [sizeId, setSizeId] = useState<string>('4:3');
+  const [size, setSize] = useState({ width: 800, height: 600, fullWidth: false });
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -32,12 +70,49 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     if (d && !d.open) d.showModal();
   }, []);
 
+  useEffect(() => {
+    // The playground's run as a share link carries it: setup, seed, commands and time.
+    if (screen !== 'run') return;
+    const state = session.store.getState();
+    const r = currentRun(state);
+    if (!r) return;
+    let live = true;
+    void runLink(r, window.location.href).then((link) => {
+      if (!live) return;
+      setRun(
+        link.ok
+          ? { fragment: new URL(link.url).hash, name: state.scenario?.name ?? 'this run' }
+          : { reason: link.reason },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [screen, session]);
+
+  const runTarget: EmbedTarget | null =
+    run && 'fragment' in run ? { kind: 'run', fragment: run.fragment, name: run.name } : null;
+  const fallbackPreset = PRESET_NAMES.includes(session.store.getState().scenario?.name ?? '')
+    ? session.store.getState().scenario!.name!
+    : 'playground';
+  let target: EmbedTarget;
+  if (pick === 'screen' && screen === 'run') {
+    target = runTarget ?? { kind: 'preset', preset: fallbackPreset, seed: null };
+  } else if (pick === 'screen' && screen && screen !== 'run') {
+    target = screen;
+  } else if (pick === 'screen-start' && screen && screen !== 'run' && screen.kind === 'lesson') {
+    target = { ...screen, step: null };
+  } else if (pick.startsWith('preset:')) {
+    target = { kind: 'preset', preset: pick.slice('preset:'.length), seed: null };
+  } else {
+    const l = LESSONS.find((x) => x.id === pick.slice('lesson:'.length)) ?? LESSONS[0]!;
+    target = { kind: 'lesson', lesson: l.id, title: l.title, step: null };
+  }
+  const applicableLocks = locksFor(target.kind);
+
   const choice: EmbedChoice = {
-    lesson: lesson || null,
-    lessonTitle: LESSONS.find((l) => l.id === lesson)?.title ?? null,
-    preset,
-    seed: scenario?.seed ?? null,
-    lock,
+    target,
+    lock: lock.filter((l) => applicableLocks.includes(l)),
     theme,
     parentOrigin,
     ...size,
@@ -59,27 +134,40 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     <dialog ref={ref} className="embed-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`}>Embed in a course page</h2>
       <div className="embed-grid">
-        <label>
+        <label className="embed-wide">
           Show
-          <select value={lesson} onChange={(e) => setLesson(e.target.value)}>
-            <option value="">The playground</option>
+          <select value={pick} onChange={(e) => setPick(e.target.value)}>
+            {screen === 'run' && (
+              <option value="screen">This run, as it is now (setup, faults and time)</option>
+            )}
+            {screen && screen !== 'run' && screen.kind === 'compare' && (
+              <option value="screen">This comparison ({screen.title})</option>
+            )}
+            {screen && screen !== 'run' && screen.kind === 'lesson' && (
+              <>
+                <option value="screen">
+                  This lesson at step {screen.step ?? 1}: {screen.title}
+                </option>
+                <option value="screen-start">This lesson from the start</option>
+              </>
+            )}
             {LESSONS.map((l) => (
-              <option key={l.id} value={l.id}>
+              <option key={l.id} value={`lesson:${l.id}`}>
                 Lesson: {l.title}
               </option>
             ))}
+            {PRESET_NAMES.map((p) => (
+              <option key={p} value={`preset:${p}`}>
+                Playground preset: {p}
+              </option>
+            ))}
           </select>
+          {pick === 'screen' && screen === 'run' && run && 'reason' in run && (
+            <span className="field-error" role="alert">
+              {run.reason} The snippet shows the preset instead.
+            </span>
+          )}
         </label>
-        {!lesson && (
-          <label>
-            Preset
-            <select value={preset} onChange={(e) => setPreset(e.target.value)}>
-              {PRESET_NAMES.map((p) => (
-                <option key={p}>{p}</option>
-              ))}
-            </select>
-          </label>
-        )}
         <label>
           Theme
           <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
@@ -89,25 +177,47 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
           </select>
         </label>
         <label>
-          Width
-          <input
-            type="number"
-            min={320}
-            max={1920}
-            value={size.width}
-            onChange={(e) => setSize({ ...size, width: Number(e.target.value) || 800 })}
-          />
+          Size
+          <select
+            value={sizeId}
+            onChange={(e) => {
+              setSizeId(e.target.value);
+              const p = SIZE_PRESETS.find((x) => x.id === e.target.value);
+              if (p) setSize({ width: p.width, height: p.height, fullWidth: p.fullWidth });
+            }}
+          >
+            {SIZE_PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+            <option value="custom">Custom</option>
+          </select>
         </label>
-        <label>
-          Height
-          <input
-            type="number"
-            min={240}
-            max={1440}
-            value={size.height}
-            onChange={(e) => setSize({ ...size, height: Number(e.target.value) || 600 })}
-          />
-        </label>
+        {sizeId === 'custom' && (
+          <>
+            <label>
+              Width
+              <input
+                type="number"
+                min={320}
+                max={1920}
+                value={size.width}
+                onChange={(e) => setSize({ ...size, width: Number(e.target.value) || 800 })}
+              />
+            </label>
+            <label>
+              Height
+              <input
+                type="number"
+                min={240}
+                max={1440}
+                value={size.height}
+                onChange={(e) => setSize({ ...size, height: Number(e.target.value) || 600 })}
+              />
+            </label>
+          </>
+        )}
         <label className="embed-wide">
           Your page's origin (optional: only it may send commands)
           <input
@@ -129,10 +239,10 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
           )}
         </label>
       </div>
-      {!lesson && (
+      {applicableLocks.length > 0 && (
         <fieldset className="embed-locks">
           <legend>Hide these controls</legend>
-          {LOCKABLE.map((name) => (
+          {applicableLocks.map((name) => (
             <label key={name}>
               <input
                 type="checkbox"
@@ -150,12 +260,16 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         Snippet
         <textarea readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
       </label>
+      <EmbedPreview url={embedUrl(base, choice)} width={size.width} height={size.height} />
       <p className="muted">
-        Preview:{' '}
         <a href={embedUrl(base, choice)} target="_blank" rel="noreferrer">
-          open the embedded view in a new tab
+          Open the embedded view in a new tab
         </a>
-        . Events and commands: see docs/embedding.md.
+        . Events, commands and SCORM packages:{' '}
+        <a href="./docs/embedding.md" target="_blank" rel="noreferrer">
+          the embedding guide
+        </a>
+        .
       </p>
       <div className="button-row">
         <button
@@ -174,5 +288,25 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         </span>
       </div>
     </dialog>
+  );
+}
+
+/** The embedded view at the chosen size, scaled down to fit the dialog. */
+function EmbedPreview({ url, width, height }: { url: string; width: number; height: number }) {
+  const w = Math.min(1920, Math.max(320, width));
+  const h = Math.min(1440, Math.max(240, height));
+  const scale = Math.min(1, 440 / w);
+  return (
+    // A picture of the embed, not a second app to operate: inert keeps it out of the tab order
+    // and the accessibility tree (the real thing opens in a new tab from the link below).
+    <div className="embed-preview" inert style={{ width: w * scale, height: h * scale }}>
+      <iframe
+        title="Preview of the embedded view"
+        src={url}
+        width={w}
+        height={h}
+        style={{ transform: `scale(${scale})` }}
+      />
+    </div>
   );
 }

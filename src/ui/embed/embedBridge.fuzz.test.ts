@@ -1,11 +1,11 @@
 /**
- * Hostile messages from a parent page: parseParentMessage turns anything into one of three
- * exact commands or null, and resolveParentOrigin into a plain origin or a refusal (never
+ * Hostile messages from a parent page: parseHostMessage turns anything into null (not ours),
+ * one exactly shaped command, or a refusal with a reason, and resolveParentOrigin into a plain origin or a refusal (never
  * "unrestricted" for a value that was given); neither throws.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseParentMessage } from './embedBridge.ts';
+import { parseHostMessage } from './hostCommands.ts';
 import { resolveParentOrigin } from './parentOrigin.ts';
 
 /** Property tests run thousands of cases on a shared machine: give them room. */
@@ -13,7 +13,7 @@ const FUZZ_TIMEOUT_MS = 60_000;
 
 describe('embed bridge: hostile input', () => {
   it(
-    'parseParentMessage: anything in, a known command or null out',
+    'parseHostMessage: anything in, null, an exact command or a refusal out',
     () => {
       const near = fc.record(
         {
@@ -22,11 +22,18 @@ describe('embed bridge: hostile input', () => {
               'statecraft:go-to-step',
               'statecraft:play',
               'statecraft:pause',
+              'statecraft:get-state',
+              'statecraft:set-state',
+              'statecraft:get-score',
               'statecraft:eval',
             ),
             fc.anything(),
           ),
+          v: fc.oneof(fc.constant(1), fc.anything()),
+          id: fc.oneof(fc.string(), fc.integer(), fc.anything()),
           step: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+          state: fc.oneof(fc.string(), fc.anything()),
+          extra: fc.anything(),
         },
         { requiredKeys: [] },
       );
@@ -34,14 +41,24 @@ describe('embed bridge: hostile input', () => {
         fc.property(
           fc.oneof(fc.anything({ withNullPrototype: true, withMap: true, withSet: true }), near),
           (data) => {
-            const cmd = parseParentMessage(data);
-            if (cmd === null) return;
-            if (cmd.type === 'go-to-step') {
-              expect(Object.keys(cmd).sort()).toEqual(['step', 'type']);
-              expect(Number.isInteger(cmd.step) && cmd.step >= 1 && cmd.step <= 1000).toBe(true);
-            } else {
-              expect(cmd).toEqual({ type: cmd.type });
-              expect(['play', 'pause']).toContain(cmd.type);
+            const r = parseHostMessage(data);
+            if (r === null) return;
+            const d = data as Record<string, unknown>;
+            if (!r.ok) {
+              expect(typeof r.message).toBe('string');
+              return;
+            }
+            // Accepted: version 1, and no key beyond the command's own fields.
+            expect(d.v).toBe(1);
+            const own = Object.keys(d).filter((k) => k !== 'type' && k !== 'v' && k !== 'id');
+            expect(own.sort()).toEqual(
+              Object.keys(r.command)
+                .filter((k) => k !== 'type')
+                .sort(),
+            );
+            if (r.command.type === 'go-to-step') {
+              const { step } = r.command;
+              expect(Number.isInteger(step) && step >= 1 && step <= 1000).toBe(true);
             }
           },
         ),

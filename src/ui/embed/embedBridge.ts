@@ -1,67 +1,53 @@
 /**
  * The contract with a course page that embeds Statecraft in an iframe (docs/embedding.md).
  *
- * Out (to the parent): ready, step-changed, lesson-completed, prediction-answered, height.
- * Every message is `{ source: 'statecraft', type, … }` and carries only lesson ids, step
- * numbers and sizes: nothing the learner typed, nothing private.
- * In (from the parent): `{ type: 'statecraft:go-to-step', step }`, `{ type: 'statecraft:play' }`,
- * `{ type: 'statecraft:pause' }`. Messages are ignored unless they come from the parent
- * window and, when `?parentOrigin=` is given, from exactly that origin; malformed messages are
- * ignored too. A `?parentOrigin=` that is not an origin switches the bridge off entirely.
+ * Out (to the parent), every message `{ source: 'statecraft', v: 1, type, … }`: the events
+ * ready, step-changed, prediction-answered, check-answered, lesson-completed,
+ * lesson-incomplete and height, and one reply per command (ok, state, score or error, with
+ * the command's `id`). Events carry lesson ids, step numbers, scores and sizes; a `state`
+ * reply carries the run (setup and commands), which the learner made, but nothing they typed.
+ * In (from the parent): the commands in hostCommands.ts, checked to their exact shape.
+ * Messages are ignored unless they come from the parent window and, when `?parentOrigin=` is
+ * given, from exactly that origin. A `?parentOrigin=` that is not an origin switches the bridge
+ * off entirely.
  */
+import type { LessonScore } from '../../lessons/score.ts';
 import { LESSON_EVENT, type LessonEvent } from '../lessons/lessonEvents.ts';
+import {
+  HOST_API_VERSION,
+  parseHostMessage,
+  type HostCommand,
+  type HostErrorCode,
+} from './hostCommands.ts';
 import type { ParentOriginRule } from './parentOrigin.ts';
 
+/** The commands the page's own modes act on, passed to them as a DOM event. */
 export type ParentCommand =
   { type: 'go-to-step'; step: number } | { type: 'play' } | { type: 'pause' };
 
 export const PARENT_COMMAND_EVENT = 'statecraft:parent-command';
 
-/** The fields each command may have: a message with any other field is refused. */
-const FIELDS: Record<string, readonly string[]> = {
-  'statecraft:go-to-step': ['type', 'step'],
-  'statecraft:play': ['type'],
-  'statecraft:pause': ['type'],
-};
+export type HostReply =
+  | { type: 'ok' }
+  /** `state`: the `#run=…` fragment of a share link to the run; `atMs`: its simulated time. */
+  | { type: 'state'; state: string; atMs: number }
+  | { type: 'score'; lesson: string; score: LessonScore; skipped: number[]; completed: boolean }
+  | { type: 'error'; error: HostErrorCode; message: string };
 
-/**
- * Validates an incoming message's data. Returns null for anything unexpected, including a
- * known command with extra fields (which could carry anything, of any size).
- */
-export function parseParentMessage(data: unknown): ParentCommand | null {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
-  if (Object.getPrototypeOf(data) !== Object.prototype) return null;
-  const d = data as Record<string, unknown>;
-  const allowed = typeof d.type === 'string' ? FIELDS[d.type] : undefined;
-  if (!allowed || !Object.hasOwn(FIELDS, d.type as string)) return null;
-  if (Object.keys(d).some((k) => !allowed.includes(k))) return null;
-  switch (d.type) {
-    case 'statecraft:go-to-step':
-      return typeof d.step === 'number' && Number.isInteger(d.step) && d.step >= 1 && d.step <= 1000
-        ? { type: 'go-to-step', step: d.step }
-        : null;
-    case 'statecraft:play':
-      return { type: 'play' };
-    case 'statecraft:pause':
-      return { type: 'pause' };
-    default:
-      return null;
-  }
-}
+export type HostHandler = (cmd: HostCommand) => HostReply | Promise<HostReply>;
 
 /**
  * Starts talking to the parent page under `rule` (see parentOrigin.ts). An invalid rule fails
  * closed: nothing is posted and nothing is obeyed.
  */
-export function startEmbedBridge(
-  rule: ParentOriginRule,
-  onCommand: (cmd: ParentCommand) => void,
-): () => void {
+export function startEmbedBridge(rule: ParentOriginRule, handle: HostHandler): () => void {
   const parent = window.parent;
   if (parent === window || rule.kind === 'invalid') return () => {};
   const parentOrigin = rule.kind === 'origin' ? rule.origin : null;
+  let stopped = false;
   const post = (msg: Record<string, unknown>): void => {
-    parent.postMessage({ source: 'statecraft', ...msg }, parentOrigin ?? '*');
+    if (stopped) return;
+    parent.postMessage({ source: 'statecraft', v: HOST_API_VERSION, ...msg }, parentOrigin ?? '*');
   };
 
   const onLesson = (e: Event): void => {
@@ -73,27 +59,73 @@ export function startEmbedBridge(
   const onMessage = (e: MessageEvent): void => {
     if (e.source !== parent) return;
     if (parentOrigin !== null && e.origin !== parentOrigin) return;
-    const cmd = parseParentMessage(e.data);
-    if (cmd) onCommand(cmd);
+    const parsed = parseHostMessage(e.data);
+    if (!parsed) return;
+    const ids = parsed.id === null ? {} : { id: parsed.id };
+    if (!parsed.ok) {
+      const { error, message, command } = parsed;
+      post({ type: 'error', ...ids, command, error, message });
+      return;
+    }
+    const command = parsed.command.type;
+    Promise.resolve()
+      .then(() => handle(parsed.command))
+      .then(
+        (reply) => post({ ...reply, ...ids, command }),
+        (err: unknown) =>
+          post({
+            type: 'error',
+            ...ids,
+            command,
+            error: 'not-available',
+            message: err instanceof Error ? err.message : String(err),
+          }),
+      );
   };
   window.addEventListener('message', onMessage);
 
+  // The content's natural height: the app's own box plus anything overflowing it, never the
+  // viewport (the document's scrollHeight is at least the frame's height, so a host that sized
+  // the frame from it could only ever grow it). The embed layout keeps the frame's first
+  // height (--embed-h, set below), so resizing the frame to this value does not change it.
   let lastHeight = -1;
   const sendHeight = (): void => {
-    const h = Math.ceil(document.documentElement.scrollHeight);
+    const app = document.querySelector('.app');
+    const h = app
+      ? Math.ceil(Math.max(app.getBoundingClientRect().height, app.scrollHeight))
+      : Math.ceil(document.documentElement.scrollHeight);
     if (h !== lastHeight) {
       lastHeight = h;
       post({ type: 'height', height: h });
     }
   };
   const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(sendHeight) : null;
-  observer?.observe(document.body);
+  const observeContent = (): void => {
+    if (!observer) return;
+    observer.observe(document.body);
+    for (const el of document.querySelectorAll('.app, .app-main, .app-main > *')) {
+      observer.observe(el);
+    }
+  };
+  // Modes load lazily: watch for their content arriving, then observe it too.
+  const mutations =
+    typeof MutationObserver !== 'undefined'
+      ? new MutationObserver(() => {
+          observeContent();
+          sendHeight();
+        })
+      : null;
+  const root = document.getElementById('root');
+  if (root) mutations?.observe(root, { childList: true, subtree: true });
+  observeContent();
   post({ type: 'ready' });
   sendHeight();
 
   return () => {
+    stopped = true;
     window.removeEventListener(LESSON_EVENT, onLesson);
     window.removeEventListener('message', onMessage);
     observer?.disconnect();
+    mutations?.disconnect();
   };
 }

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { SKINS } from '../../lessons/skins.ts';
 import type { Lesson } from '../../lessons/types.ts';
+import { lessonScore, skippedSteps } from '../../lessons/score.ts';
 import { SHOP_VOCABULARY } from '../../store/vocabulary.ts';
 import { useSim, useSimSession } from '../SimContext.tsx';
 import { TopologyView } from '../topology/TopologyView.tsx';
@@ -19,6 +20,7 @@ import { LessonCounters } from './LessonCounters.tsx';
 import { Announcer } from '../panels/log/Announcer.tsx';
 import { StepActionButton } from './StepActionButton.tsx';
 import { useStepProgress, type StepStart } from './useStepProgress.ts';
+import { LessonEnd } from './LessonEnd.tsx';
 import { isRealSystemsStep } from '../../lessons/realSystemsSteps.ts';
 import { RealConfigButton } from '../realConfig/RealConfigButton.tsx';
 import { RunFigures } from './RunFigures.tsx';
@@ -52,11 +54,14 @@ export function LessonPlayer({
     Math.min(Math.max(0, initialStep), lesson.steps.length - 1),
   );
   const [completed, setCompleted] = useState(false);
+  /** Reached the end with these steps (1-based) not done; null while not at the end. */
+  const [unfinished, setUnfinished] = useState<number[] | null>(null);
   const [start, setStart] = useState<StepStart | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [answers, setAnswers] = useState(() => loadProgress()[lesson.id] ?? null);
   const keyRef = useRef(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const cardRef = useRef<HTMLElement>(null);
   const openedOnce = useRef(false);
   const step = lesson.steps[index]!;
   // Predict first: until the learner locks in a prediction, the step's actions (and Play)
@@ -88,6 +93,7 @@ export function LessonPlayer({
       setStart(null);
       setError(null);
       setCompleted(false);
+      setUnfinished(null);
       setIndex(i);
       writeStepToUrl(lesson.id, i);
       const target = lesson.steps[i]!;
@@ -147,7 +153,17 @@ export function LessonPlayer({
       return;
     }
     headingRef.current?.focus({ preventScroll: true });
-  }, [index, completed]);
+  }, [index, completed, unfinished]);
+
+  useEffect(() => {
+    // Each new step (or the end card) opens at its title, with the narration in view: scroll
+    // the card itself, never the page around it (an embedded frame must not move its host).
+    const card = cardRef.current;
+    const heading = headingRef.current;
+    if (!card || !heading) return;
+    const top = heading.getBoundingClientRect().top - card.getBoundingClientRect().top;
+    card.scrollTop = Math.max(0, card.scrollTop + top - 8);
+  }, [index, completed, unfinished]);
 
   // Done means the step's effect has played out (the run is then held at that moment), not
   // that the learner clicked.
@@ -164,7 +180,6 @@ export function LessonPlayer({
 
   // When the step completes, bring its result (explanation, the learner's figures) into view
   // inside the card, without moving focus.
-  const cardRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!done) return;
     // Only the card scrolls: scrollIntoView could scroll a course page around an embed.
@@ -177,22 +192,37 @@ export function LessonPlayer({
 
   const goNext = useCallback(() => {
     if (!ready) return;
+    // Continue with the step's condition met: this step counts as done.
+    const stepId = lesson.steps[index]!.id;
+    const saved = updateLesson(lesson.id, (p) => ({
+      ...p,
+      met: p.met.includes(stepId) ? p.met : [...p.met, stepId],
+    }))[lesson.id]!;
+    setAnswers(saved);
     if (isLast) {
+      const score = lessonScore(lesson, saved);
+      const skipped = skippedSteps(lesson, saved);
+      if (skipped.length > 0) {
+        setUnfinished(skipped);
+        emitLessonEvent({ type: 'lesson-incomplete', lesson: lesson.id, score, skipped });
+        return;
+      }
       setCompleted(true);
       setAnswers(updateLesson(lesson.id, (p) => ({ ...p, completed: true }))[lesson.id]!);
-      emitLessonEvent({ type: 'lesson-completed', lesson: lesson.id });
+      emitLessonEvent({ type: 'lesson-completed', lesson: lesson.id, score, skipped });
       return;
     }
     void open(index + 1, false);
-  }, [ready, isLast, lesson.id, open, index]);
+  }, [ready, isLast, lesson, open, index]);
 
   const goBack = useCallback(() => {
-    if (completed) {
+    if (completed || unfinished) {
       setCompleted(false);
+      setUnfinished(null);
       return;
     }
     if (index > 0) void open(index - 1, true);
-  }, [completed, index, open]);
+  }, [completed, unfinished, index, open]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -231,11 +261,22 @@ export function LessonPlayer({
   };
 
   const answerCheck = (choiceId: string) => {
-    setAnswers(
-      updateLesson(lesson.id, (p) => ({ ...p, checks: { ...p.checks, [step.id]: choiceId } }))[
-        lesson.id
-      ]!,
-    );
+    const correct = step.check?.choices.find((c) => c.id === choiceId)?.correct ?? false;
+    const first = loadProgress()[lesson.id]?.firstChecks[step.id] === undefined;
+    const saved = updateLesson(lesson.id, (p) => ({
+      ...p,
+      checks: { ...p.checks, [step.id]: choiceId },
+      firstChecks: first ? { ...p.firstChecks, [step.id]: correct } : p.firstChecks,
+    }))[lesson.id]!;
+    setAnswers(saved);
+    emitLessonEvent({
+      type: 'check-answered',
+      lesson: lesson.id,
+      step: index + 1,
+      correct,
+      first,
+      score: lessonScore(lesson, saved),
+    });
   };
 
   const hint =
@@ -265,22 +306,15 @@ export function LessonPlayer({
         <p className="lesson-meta">
           <a href="?mode=lessons">All lessons</a> · {lesson.title}
         </p>
-        {completed ? (
-          <>
-            <h2 id="lesson-step-title" tabIndex={-1} ref={headingRef}>
-              Lesson complete
-            </h2>
-            <p>You finished “{lesson.title}”. What you can now explain:</p>
-            <ul>
-              {lesson.goals.map((g) => (
-                <li key={g}>{g}</li>
-              ))}
-            </ul>
-            <p className="lesson-links">
-              {nextLesson && <a href={`?lesson=${nextLesson.id}`}>Next: {nextLesson.title}</a>}{' '}
-              <a href="?mode=lessons">Back to all lessons</a>
-            </p>
-          </>
+        {completed || unfinished ? (
+          <LessonEnd
+            lesson={lesson}
+            nextLesson={nextLesson}
+            score={lessonScore(lesson, answers ?? { firstChecks: {}, met: [] })}
+            unfinished={unfinished}
+            headingRef={headingRef}
+            onOpenStep={(n) => void open(n - 1, true)}
+          />
         ) : (
           <>
             <p className="step-counter" aria-live="off">
@@ -370,7 +404,7 @@ export function LessonPlayer({
           >
             {playing ? 'Pause' : 'Play'}
           </button>
-          {!completed && (
+          {!completed && !unfinished && (
             <button type="button" className="primary" onClick={goNext} disabled={!ready}>
               Continue
             </button>

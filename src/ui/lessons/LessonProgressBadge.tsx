@@ -1,7 +1,7 @@
-/** One lesson's completion and score, as the lesson list shows it. */
+/** One lesson's completion and score (check questions, first answer), as the lesson list shows it. */
 import type { Lesson } from '../../lessons/types.ts';
-import { savedStep, type LessonProgress } from './progress.ts';
-import { lessonScore } from './score.ts';
+import { emptyProgress, savedStep, type LessonProgress } from './progress.ts';
+import { lessonScore } from '../../lessons/score.ts';
 
 export function LessonProgressBadge({
   lesson,
@@ -15,7 +15,7 @@ export function LessonProgressBadge({
     : progress && progress.step > 0
       ? `In progress: step ${savedStep(progress, lesson.steps.length) + 1} of ${lesson.steps.length}`
       : 'Not started';
-  const score = lessonScore(lesson, progress);
+  const score = lessonScore(lesson, progress ?? emptyProgress());
   return (
     <>
       <span className={`lesson-status${progress?.completed ? ' is-complete' : ''}`}>
@@ -27,7 +27,7 @@ export function LessonProgressBadge({
           {' · '}
           <span
             className="lesson-score"
-            title={`${score.answered} of ${score.total} questions answered`}
+            title={`${score.answered} of ${score.total} check questions answered; the first answer counts`}
           >
             Score {score.correct}/{score.total}
           </span>

@@ -36,6 +36,8 @@ describe('lesson progress', () => {
       completed: false,
       predictions: { '1': 'a' },
       checks: { '2': 'b' },
+      firstChecks: {},
+      met: [],
     });
   });
 

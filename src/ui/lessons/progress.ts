@@ -11,6 +11,10 @@ export interface LessonProgress {
   completed: boolean;
   predictions: Record<string, string>;
   checks: Record<string, string>;
+  /** Step id → whether the first answer to its check question was right (the score). */
+  firstChecks: Record<string, boolean>;
+  /** Ids of the steps whose condition was met, so completion cannot be had by skipping. */
+  met: string[];
 }
 
 export type ProgressMap = Record<string, LessonProgress>;
@@ -37,7 +41,7 @@ let writeFailed = false;
 const MAX_STEPS = 1000;
 
 export function emptyProgress(): LessonProgress {
-  return { step: 0, completed: false, predictions: {}, checks: {} };
+  return { step: 0, completed: false, predictions: {}, checks: {}, firstChecks: {}, met: [] };
 }
 
 /** Keeps only well-formed entries, so a corrupted or hand-edited value cannot break the page. */
@@ -55,6 +59,14 @@ export function sanitize(raw: unknown): ProgressMap {
             ),
           )
         : {};
+    const booleans = (x: unknown): Record<string, boolean> =>
+      x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.entries(x as Record<string, unknown>).filter(
+              (e): e is [string, boolean] => typeof e[1] === 'boolean',
+            ),
+          )
+        : {};
     out[id.slice(0, 64)] = {
       step:
         Number.isInteger(p.step) && (p.step as number) >= 0 && (p.step as number) < MAX_STEPS
@@ -63,6 +75,10 @@ export function sanitize(raw: unknown): ProgressMap {
       completed: p.completed === true,
       predictions: strings(p.predictions),
       checks: strings(p.checks),
+      firstChecks: booleans(p.firstChecks),
+      met: Array.isArray(p.met)
+        ? [...new Set(p.met.filter((x): x is string => typeof x === 'string'))].slice(0, 200)
+        : [],
     };
   }
   return out;

@@ -1,0 +1,152 @@
+// A course package in a SCORM 1.2 runtime. The package is the zip scripts/packageScorm.ts
+// wrote from this e2e build (dist-e2e-scorm/, made by `npm run build:e2e`), unzipped and
+// served under an LMS-like page that provides window.API from scorm-again, the way an LMS
+// frames content. The learner works through the lesson in the frame; the test reads what
+// the LMS received: status, score, session time and resume data, and a second launch from
+// the LMS's saved data (in a fresh browser, so nothing comes from this browser's storage)
+// must open where the learner stopped.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname } from 'node:path';
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { lessonById } from '../src/lessons/catalog.ts';
+import { playSteps, waitForHook } from './support/lesson-driver';
+import { watchPageHealth } from './support/page-health';
+import { SCORM_LMS_ORIGIN, SCORM_LMS_PORT } from './support/urls';
+
+const LESSON = lessonById('pizza')!;
+const ZIP = new URL('../dist-e2e-scorm/statecraft-pizza.zip', import.meta.url);
+const LMS_PAGE = new URL('./fixtures/scorm-lms.html', import.meta.url);
+const SCORM_AGAIN = new URL('../node_modules/scorm-again/dist/scorm12.js', import.meta.url);
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+};
+
+// One LMS server per file: both tests run in the same worker.
+test.describe.configure({ mode: 'serial' });
+
+let server: Server;
+let files: Record<string, Uint8Array>;
+
+test.beforeAll(async () => {
+  files = unzipSync(readFileSync(ZIP));
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', SCORM_LMS_ORIGIN).pathname;
+    let body: Uint8Array | undefined;
+    if (path === '/lms/') body = readFileSync(LMS_PAGE);
+    else if (path === '/lms/scorm12.js') body = readFileSync(SCORM_AGAIN);
+    else if (path.startsWith('/lms/content/')) body = files[path.slice('/lms/content/'.length)];
+    if (!body) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(SCORM_LMS_PORT, '127.0.0.1', resolve));
+});
+
+test.afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** The SCO's launch page, read from imsmanifest.xml as an LMS does at import. */
+function launchHref(): string {
+  const manifest = new TextDecoder().decode(files['imsmanifest.xml']);
+  expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
+  const href = /adlcp:scormtype="sco" href="([^"]+)"/.exec(manifest)?.[1];
+  expect(href).toBeTruthy();
+  expect(files[href!], `${href} is in the zip`).toBeTruthy();
+  return href!;
+}
+
+async function launch(page: Page, cmi: unknown): Promise<Frame> {
+  await page.goto(`${SCORM_LMS_ORIGIN}/lms/`);
+  await page.evaluate(
+    ([href, data]) =>
+      (window as unknown as { launch: (h: string, c: unknown) => void }).launch(
+        `content/${href}`,
+        data,
+      ),
+    [launchHref(), cmi] as const,
+  );
+  await expect.poll(() => page.frames().length).toBe(2);
+  const frame = page.frames()[1]!;
+  await waitForHook(frame);
+  return frame;
+}
+
+const lms = <T>(page: Page, expr: string): Promise<T> =>
+  page.evaluate((e) => (0, eval)(e) as T, expr);
+
+const TIMESPAN = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
+
+test('a package reports status, score, time and resume data to a SCORM 1.2 LMS, and resumes', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  // First session: three steps, then the learner leaves.
+  const first = await browser.newContext();
+  const page1 = await first.newPage();
+  const health1 = watchPageHealth(page1);
+  const frame1 = await launch(page1, null);
+  await playSteps(frame1, LESSON, 0, 3);
+  await expect(frame1.getByText(`Step 4 of ${LESSON.steps.length}`)).toBeVisible();
+  await page1.evaluate(() => (window as unknown as { closeSco(): void }).closeSco());
+  await expect.poll(() => lms<string[]>(page1, 'window.calls')).toContain('LMSFinish');
+  const after1 = await lms<{ core: Record<string, string>; suspend_data: string }>(
+    page1,
+    'window.cmi()',
+  );
+  expect(after1.core.lesson_status).toBe('incomplete');
+  expect(after1.core.lesson_location).toBe('4');
+  expect(after1.core.exit).toBe('suspend');
+  expect(after1.core.session_time).toMatch(TIMESPAN);
+  expect(after1.suspend_data.length).toBeGreaterThan(0);
+  expect(after1.suspend_data.length).toBeLessThanOrEqual(4096);
+  expect(JSON.parse(after1.suspend_data)).toMatchObject({ v: 1, s: 3 });
+  const saved = await lms<unknown>(page1, 'window.cmi()');
+  expect(health1.consoleErrors).toEqual([]);
+  await first.close();
+
+  // Second session, in a fresh browser: the LMS's data alone brings the learner back.
+  const second = await browser.newContext();
+  const page2 = await second.newPage();
+  const health2 = watchPageHealth(page2);
+  const frame2 = await launch(page2, saved);
+  await expect(frame2.getByRole('heading', { name: LESSON.steps[3]!.title })).toBeVisible();
+  await playSteps(frame2, LESSON, 3, LESSON.steps.length);
+  await expect(frame2.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
+  await page2.evaluate(() => (window as unknown as { closeSco(): void }).closeSco());
+  await expect.poll(() => lms<string[]>(page2, 'window.calls')).toContain('LMSFinish');
+  const after2 = await lms<{
+    core: Record<string, string> & { score: Record<string, string> };
+    suspend_data: string;
+  }>(page2, 'window.cmi()');
+  expect(after2.core.lesson_status).toBe('completed');
+  expect(after2.core.score).toMatchObject({ raw: '100', min: '0', max: '100' });
+  expect(after2.core.session_time).toMatch(TIMESPAN);
+  expect(after2.core.exit).toBe('');
+  expect(JSON.parse(after2.suspend_data)).toMatchObject({ v: 1, d: 1 });
+  expect(health2.consoleErrors).toEqual([]);
+  await second.close();
+});
+
+test('a package opens and works without an LMS', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await page.goto(`${SCORM_LMS_ORIGIN}/lms/content/${launchHref()}`);
+  await expect(page.getByRole('heading', { name: LESSON.steps[0]!.title })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByText(`Step 2 of ${LESSON.steps.length}`)).toBeVisible();
+  expect(health.consoleErrors).toEqual([]);
+});

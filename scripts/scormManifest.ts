@@ -1,0 +1,101 @@
+/**
+ * The text files of a SCORM 1.2 content package: `imsmanifest.xml` and one launch page per
+ * lesson. Pure functions over the lesson list and the build's file list, so they are tested
+ * without building anything (scripts/scormManifest.test.ts).
+ *
+ * Each lesson is one SCO. Its launch page is the app's index.html with the launch options
+ * baked into a meta tag (src/ui/embed/launchParams.ts), so no LMS has to keep a query string.
+ * The build's files are one shared asset resource that every SCO depends on.
+ */
+
+export interface PackageLesson {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+export interface PackageOptions {
+  /** Package identifier and title. */
+  id: string;
+  title: string;
+  lessons: PackageLesson[];
+  /** Every file of the build, relative to the package root, with forward slashes. */
+  files: string[];
+  /** Score (0–100) at which the LMS records "passed"; null = completion only. */
+  masteryScore: number | null;
+}
+
+export const xmlEscape = (s: string): string =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+
+export const launchFile = (lessonId: string): string => `scorm-${lessonId}.html`;
+
+/** The app's index.html turned into one lesson's launch page. */
+export function launchPage(indexHtml: string, lesson: PackageLesson): string {
+  const meta = `<meta name="statecraft-launch" content="lesson=${xmlEscape(lesson.id)}&amp;embed=1&amp;scorm=1" />`;
+  const withMeta = indexHtml.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    ${meta}`);
+  if (withMeta === indexHtml) throw new Error('index.html has no <meta charset> to follow');
+  return withMeta.replace(
+    /<title>[^<]*<\/title>/,
+    `<title>${xmlEscape(`Statecraft lesson: ${lesson.title}`)}</title>`,
+  );
+}
+
+/** imsmanifest.xml for SCORM 1.2 (IMS Content Packaging 1.1.2 with the ADL extensions). */
+export function scorm12Manifest(o: PackageOptions): string {
+  if (o.lessons.length === 0) throw new Error('a package needs at least one lesson');
+  const ident = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
+  const mastery =
+    o.masteryScore === null
+      ? ''
+      : `\n        <adlcp:masteryscore>${o.masteryScore}</adlcp:masteryscore>`;
+  const items = o.lessons
+    .map(
+      (
+        l,
+      ) => `      <item identifier="item-${ident(l.id)}" identifierref="sco-${ident(l.id)}" isvisible="true">
+        <title>${xmlEscape(l.title)}</title>${mastery}
+      </item>`,
+    )
+    .join('\n');
+  const scos = o.lessons
+    .map(
+      (
+        l,
+      ) => `    <resource identifier="sco-${ident(l.id)}" type="webcontent" adlcp:scormtype="sco" href="${launchFile(l.id)}">
+      <file href="${launchFile(l.id)}"/>
+      <dependency identifierref="app"/>
+    </resource>`,
+    )
+    .join('\n');
+  const files = o.files.map((f) => `      <file href="${xmlEscape(f)}"/>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${ident(o.id)}" version="1.0"
+  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="org-${ident(o.id)}">
+    <organization identifier="org-${ident(o.id)}">
+      <title>${xmlEscape(o.title)}</title>
+${items}
+    </organization>
+  </organizations>
+  <resources>
+${scos}
+    <resource identifier="app" type="webcontent" adlcp:scormtype="asset">
+${files}
+    </resource>
+  </resources>
+</manifest>
+`;
+}
