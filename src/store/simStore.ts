@@ -140,7 +140,7 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
       return;
     }
     if (msg.reset) hops.clear();
-    hops.add(msg.hops);
+    hops.add(msg.hops, msg.speed);
     clock.frameSimMs = msg.tMs;
     clock.frameWallMs = now();
     clock.playing = msg.playing;

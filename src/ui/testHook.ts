@@ -9,6 +9,7 @@ import type { SimSession } from '../store/simStore.ts';
 import { HOP_STRIDE } from '../protocol/messages.ts';
 import { viewTimeMs } from '../store/viewClock.ts';
 import type {} from './testHookTypes.ts';
+import { drawnByEdgeName } from './topology/dotStats.ts';
 
 /**
  * Web Workers the page has started. Recorded by wrapping the Worker constructor when this
@@ -63,6 +64,7 @@ export function installTestHook(session: SimSession): void {
     },
     snapshot: () => session.store.getState().snapshot,
     clientKind: () => session.store.getState().clientKind,
+    drawnDots: () => drawnByEdgeName(),
     visibleHops() {
       const { data, count } = session.hops;
       const t = viewTimeMs(session.clock, performance.now());

@@ -23,6 +23,11 @@ export interface TestHook {
    * view's current time (depart ≤ t < arrive), i.e. the requests in flight on screen.
    */
   visibleHops(): number;
+  /**
+   * Dots the dot layer drew in its latest frame, per edge, as "left-right" node numbers
+   * (0 users, 1 load balancer, 2 store, 3 database, 3 + k server k) → dots on that edge.
+   */
+  drawnDots(): Record<string, number>;
 }
 
 declare global {
