@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { presetScenario } from '../sim/index.ts';
 import type { SimSession } from '../store/simStore.ts';
 import { SimProvider } from './SimContext.tsx';
-import { EngineStatus } from './EngineStatus.tsx';
+import { EngineAbout } from './EngineStatus.tsx';
 import { Notices } from './Notices.tsx';
 import { Playground } from './playground/Playground.tsx';
 import { ThemeToggle } from './panels/ThemeToggle.tsx';
@@ -128,10 +128,10 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
               </a>
             </nav>
             <p className="tagline">See where state lives — and what happens when it dies.</p>
-            {options.mode !== 'compare' && <EngineStatus />}
             {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
             <EmbedButton />
             <div className="header-tools">
+              {options.mode !== 'compare' && <EngineAbout />}
               <KeyboardShortcuts mode={options.mode} />
               <MotionToggle />
               <ThemeToggle />
@@ -149,7 +149,7 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
             </a>
             <KeyboardShortcuts mode={options.mode} />
             <MotionToggle />
-            {options.mode !== 'compare' && <EngineStatus />}
+            {options.mode !== 'compare' && <EngineAbout />}
           </footer>
         )}
       </div>

@@ -23,9 +23,9 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
   const vocab = useSim(selectVocab);
   const { id, status } = data;
   const name = `${cap(vocab.server)} ${id}`;
-  const st = statusWords(status);
+  const retired = status === 'down' && data.stopCause === 'retired';
+  const st = retired ? { icon: '⏻', label: 'Retired' } : statusWords(status);
   const down = status === 'down';
-  const busyPct = data.workers > 0 ? Math.round((data.busy / data.workers) * 100) : 0;
   const act = (action: 'kill-server' | 'restart-server'): void =>
     session.store.getState().act({ action, server: id });
 
@@ -36,12 +36,23 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
   const inlineLoad = data.shape === 'wide' || data.shape === 'strip';
   // A dead server has no load worth showing; only the load balancer's lag is news.
   const showStats = (data.shape === 'tall' || data.shape === 'wide') && (!down || note !== null);
+  const requests = (
+    <span className="topo-count" title="Requests this server has been sent since the start">
+      {data.requests.toLocaleString('en-US')} req
+    </span>
+  );
   const load = down ? (
-    <span className="topo-dead-line">Not running{data.holdsSessions ? ': memory wiped' : ''}</span>
+    <span className={retired ? 'topo-retired-line' : 'topo-dead-line'}>
+      {retired
+        ? 'Drained, then stopped'
+        : data.stopCause === 'crashed'
+          ? `Crashed${data.holdsSessions ? ': memory wiped' : ''}`
+          : `Not running${data.holdsSessions ? ': memory wiped' : ''}`}
+    </span>
   ) : (
-    <span className="topo-load">
-      <span className={`topo-bar lvl-${loadLevel(data.utilPct)}`} aria-hidden="true">
-        <span className="topo-bar-fill" style={{ width: `${busyPct}%` }} />
+    <span className="topo-load" title="Busy share, averaged over the last few seconds">
+      <span className={`topo-bar lvl-${loadLevel(data.loadPct)}`} aria-hidden="true">
+        <span className="topo-bar-fill" style={{ width: `${data.loadPct}%` }} />
         {data.queue > 0 && (
           <span
             className="topo-bar-queue"
@@ -50,8 +61,9 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
         )}
       </span>
       <span className="topo-load-text">
-        {data.busy}/{data.workers} busy{!showStats && data.queue > 0 ? ` · q ${data.queue}` : ''}
+        {data.loadPct}%{!showStats && data.queue > 0 ? ` · q ${data.queue}` : ''}
       </span>
+      {requests}
     </span>
   );
   const button = down ? (
@@ -76,7 +88,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
 
   return (
     <div
-      className={`topo-node topo-server is-${status} shape-${data.shape}${
+      className={`topo-node topo-server is-${status}${retired ? ' is-retired' : ''} shape-${data.shape}${
         data.highlight !== null ? ' has-followed' : ''
       }`}
       role="group"
@@ -88,7 +100,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
           <span className="topo-status-icon" aria-hidden="true">
             {st.icon}
           </span>
-          {st.label}
+          <span className="topo-status-word">{st.label}</span>
         </span>
         {inlineLoad ? load : <span className="topo-spacer" />}
         {button}
@@ -103,7 +115,9 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
             </span>
           ) : (
             <>
-              <span>{data.utilPct}% load</span>
+              <span>
+                {data.busy}/{data.workers} busy
+              </span>
               <span>queue {data.queue}</span>
               {data.holdsSessions && (
                 <span>
@@ -129,7 +143,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
           quiet={down}
         />
       )}
-      {down && (
+      {down && !retired && (
         <span className="topo-dead-mark" aria-hidden="true">
           ✕
         </span>
