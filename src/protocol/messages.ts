@@ -5,8 +5,8 @@
 import type { Action, Scenario, SimEvent, TimedCommand } from '../sim/index.ts';
 import type { Snapshot } from './snapshot.ts';
 
-/** Numbers per hop in `Frame.hops`: reqNo, userIdx, from, to, departMs, arriveMs, fail. */
-export const HOP_STRIDE = 7;
+/** Numbers per hop in `Frame.hops` (the layout is in hops.ts). */
+export { HOP_STRIDE } from './hops.ts';
 
 export type ToSim = ToSimBody & {
   /** Optional request id, echoed as `replyTo` by the frame that answers this message. */

@@ -4,7 +4,7 @@
  * hops are stretched, see hopStretch.ts), so the view only interpolates:
  * position = (viewTime - depart) / (arrive - depart).
  */
-import { HOP_STRIDE } from '../protocol/messages.ts';
+import { HOP_STRIDE, dropHopsEndedBefore } from '../protocol/hops.ts';
 import { HopStretcher } from './hopStretch.ts';
 
 /** Most hops kept; beyond this the oldest are dropped (the view samples, never freezes). */
@@ -58,15 +58,7 @@ export class HopBuffer {
 
   /** Forgets hops that ended before `tMs` minus `keepMs` (kept a little for failure bursts). */
   prune(tMs: number, keepMs: number): void {
-    const d = this.data;
-    let w = 0;
-    for (let i = 0; i < this.count; i++) {
-      const o = i * HOP_STRIDE;
-      if (d[o + 5]! + keepMs >= tMs) {
-        if (w !== i) d.copyWithin(w * HOP_STRIDE, o, o + HOP_STRIDE);
-        w++;
-      }
-    }
+    const w = dropHopsEndedBefore(this.data, this.count, tMs - keepMs);
     if (w !== this.count) {
       this.count = w;
       this.version++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOP_STRIDE } from '../protocol/messages.ts';
+import { HOP_STRIDE } from '../protocol/hops.ts';
 import {
   HopStretcher,
   MAX_HOP_STRETCH_SIM_MS,

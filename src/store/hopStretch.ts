@@ -13,7 +13,7 @@
  * itself is untouched: its times, events and outcome stay exact and deterministic; only the
  * copies the dot layer reads are moved. See docs/architecture.md, "The view time transform".
  */
-import { HOP_STRIDE } from '../protocol/messages.ts';
+import { HOP_STRIDE } from '../protocol/hops.ts';
 
 /** Every hop stays on screen at least this long in wall time (at speeds up to the cap). */
 export const MIN_HOP_WALL_MS = 320;

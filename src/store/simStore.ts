@@ -11,6 +11,7 @@ import type { Snapshot } from '../protocol/snapshot.ts';
 import type { ClientKind, SimClient } from '../client/SimClient.ts';
 import { HopBuffer } from './hopBuffer.ts';
 import { createViewClock, type ViewClock } from './viewClock.ts';
+import { DEFAULT_SPEED } from '../protocol/speed.ts';
 import { narrate, type NarrationEntry } from './narration.ts';
 import { SHOP_VOCABULARY, type Vocabulary } from './vocabulary.ts';
 
@@ -100,7 +101,7 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
     tMs: 0,
     endMs: 0,
     playing: false,
-    speed: 0.1,
+    speed: DEFAULT_SPEED,
     snapshot: null,
     log: [],
     frames: 0,

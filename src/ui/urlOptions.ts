@@ -5,6 +5,7 @@
  */
 import { LIMITS, PRESET_NAMES, type Architecture } from '../sim/index.ts';
 import type { ClientKind } from '../client/SimClient.ts';
+import { MAX_SPEED, MIN_SPEED, isSpeed } from '../protocol/speed.ts';
 import { COMPARE_ARCHS, parseArchList } from './compare/compareSetup.ts';
 
 export type Mode = 'playground' | 'lessons' | 'compare';
@@ -90,8 +91,11 @@ export function readUrlOptions(search: string): UrlOptions {
   const sp = q.get('speed');
   if (sp !== null) {
     const n = Number(sp);
-    if (sp.trim() !== '' && Number.isFinite(n) && n >= 0.0005 && n <= 20) speed = n;
-    else problems.push('The speed must be a number from 0.0005 to 20; using the default.');
+    if (sp.trim() !== '' && isSpeed(n)) speed = n;
+    else
+      problems.push(
+        `The speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}; using the default.`,
+      );
   }
 
   const lesson = q.get('lesson');

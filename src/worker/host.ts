@@ -13,7 +13,9 @@ import {
   type SimState,
   type TimedCommand,
 } from '../sim/index.ts';
-import { HOP_STRIDE, type FromSim, type ToSim } from '../protocol/messages.ts';
+import type { FromSim, ToSim } from '../protocol/messages.ts';
+import { HOP_STRIDE, dropHopsEndedBefore } from '../protocol/hops.ts';
+import { DEFAULT_SPEED, clampSpeed, tickWallMs } from '../protocol/speed.ts';
 import { buildSnapshot } from './buildSnapshot.ts';
 
 /**
@@ -27,12 +29,8 @@ const CHECKPOINT_USER_BUDGET = 100_000;
 export const CHECKPOINT_EVERY_MS = 10_000;
 /** Wall time between snapshots while playing, in ms. */
 const SNAPSHOT_EVERY_WALL_MS = 200;
-/** A frame never advances more than this much wall time (a hidden tab must not jump ahead). */
-const MAX_TICK_WALL_MS = 100;
-export const MIN_SPEED = 0.0005;
 /** During long jumps, hops that ended more than this long ago (simulated ms) are dropped. */
 const KEEP_ENDED_HOPS_MS = 2000;
-export const MAX_SPEED = 20;
 
 class Collector implements SimObserver {
   hops = new Float64Array(HOP_STRIDE * 1024);
@@ -87,15 +85,7 @@ class Collector implements SimObserver {
 
   /** Forgets hops that arrived before `tMs`, in place. */
   dropEndedBefore(tMs: number): void {
-    const h = this.hops;
-    let w = 0;
-    for (let i = 0; i < this.hopCount; i++) {
-      const o = i * HOP_STRIDE;
-      if (h[o + 5]! < tMs) continue;
-      if (w !== i) h.copyWithin(w * HOP_STRIDE, o, o + HOP_STRIDE);
-      w++;
-    }
-    this.hopCount = w;
+    this.hopCount = dropHopsEndedBefore(this.hops, this.hopCount, tMs);
   }
 
   takeEvents(): SimEvent[] {
@@ -113,7 +103,7 @@ export class SimHost {
   /** Keep a checkpoint only at every `stride`-th boundary (doubles as the run grows). */
   private stride = 1;
   private playing = false;
-  private speed = 0.1;
+  private speed = DEFAULT_SPEED;
   private lastWallMs = 0;
   private lastSnapshotWallMs = -Infinity;
 
@@ -217,7 +207,7 @@ export class SimHost {
     if (!sim || !this.playing) return;
     try {
       const now = this.wallClock();
-      const wallMs = Math.min(MAX_TICK_WALL_MS, Math.max(0, now - this.lastWallMs));
+      const wallMs = tickWallMs(now, this.lastWallMs);
       this.lastWallMs = now;
       this.advanceTo(sim.nowMs + wallMs * this.speed);
       if (sim.nowMs >= sim.endMs) this.playing = false;
@@ -339,9 +329,4 @@ export class SimHost {
       [hops.buffer],
     );
   }
-}
-
-function clampSpeed(speed: number): number {
-  if (!Number.isFinite(speed)) return 0.1;
-  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
 }

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Action } from '../../sim/index.ts';
-import { sliderToSpeed, speedToSlider } from '../../store/viewClock.ts';
+import { sliderToSpeed, speedToSlider } from '../../protocol/speed.ts';
 import { SimProvider } from '../SimContext.tsx';
 import { Icon } from '../panels/Icon.tsx';
 import { formatSimTime, formatSpeed } from '../panels/format.ts';

@@ -33,12 +33,11 @@ import type { Snapshot } from '../../protocol/snapshot.ts';
 import type { SimClient } from '../../client/SimClient.ts';
 import { createSimSession, type SimSession } from '../../store/simStore.ts';
 import { MetricHistory } from '../../store/history.ts';
-import { SPEED_MAX, SPEED_MIN, viewTimeMs } from '../../store/viewClock.ts';
+import { viewTimeMs } from '../../store/viewClock.ts';
+import { DEFAULT_SPEED, clampSpeed, tickWallMs } from '../../protocol/speed.ts';
 import { paneScenario } from './compareSetup.ts';
 import { SnapshotGate } from './snapshotGate.ts';
 
-/** A tick never covers more wall time than this (a hidden tab must not jump ahead). */
-export const MAX_TICK_WALL_MS = 100;
 /** Wall time between ticks while playing (about every second animation frame). */
 export const TICK_EVERY_WALL_MS = 30;
 /** How far the dots are drawn behind the panes' simulated time, in wall ms at the speed. */
@@ -47,7 +46,6 @@ const VIEW_LAG_WALL_MS = 34;
 export const SAMPLE_EVERY_TICKS = 10;
 /** What Step moves every pane forward by, in simulated ms. */
 export const STEP_SIM_MS = 100;
-export const DEFAULT_SPEED = 0.1;
 
 export interface ComparePane {
   arch: Architecture;
@@ -84,9 +82,6 @@ export interface CompareDeps {
   requestFrame(cb: (wallMs: number) => void): number;
   cancelFrame(id: number): void;
 }
-
-const clampSpeed = (s: number): number =>
-  Number.isFinite(s) ? Math.min(SPEED_MAX, Math.max(SPEED_MIN, s)) : DEFAULT_SPEED;
 
 /** "kill-server 2" → "Server 2 killed". */
 export function describeFault(a: Action): string {
@@ -402,7 +397,7 @@ export class CompareController {
     // One tick at a time: while the panes are busy, wall time piles up for the next one.
     const now = this.deps.now();
     if (this.ticking || now - this.lastWallMs < TICK_EVERY_WALL_MS) return;
-    const wallMs = Math.min(MAX_TICK_WALL_MS, Math.max(0, now - this.lastWallMs));
+    const wallMs = tickWallMs(now, this.lastWallMs);
     const ms = wallMs * this.state.getState().speed;
     if (ms <= 0) return;
     this.lastWallMs = now;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMs, formatRate, formatSimTime, formatSpeed } from './format.ts';
-import { sliderToSpeed, speedToSlider } from '../../store/viewClock.ts';
+import { sliderToSpeed, speedToSlider } from '../../protocol/speed.ts';
 
 describe('formats', () => {
   it('shows speeds compactly', () => {

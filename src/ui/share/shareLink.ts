@@ -18,6 +18,7 @@ import {
   type Scenario,
   type TimedCommand,
 } from '../../sim/index.ts';
+import { DEFAULT_SPEED, clampSpeed } from '../../protocol/speed.ts';
 
 export interface SharedRun {
   scenario: Scenario;
@@ -193,10 +194,10 @@ export async function decodeRun(fragment: string): Promise<DecodeResult> {
     commands.push(cmd);
   }
   // Bounded like everything else from a link: the time within the run, the speed within the
-  // speed slider's range (0.0005 … 20 simulated ms per wall ms, as in urlOptions.ts).
+  // speed slider's range (src/protocol/speed.ts).
   const endMs = (scenario.durationS ?? DEFAULTS.durationS) * 1000;
   const t = typeof body.t === 'number' && Number.isFinite(body.t) ? clamp(body.t, 0, endMs) : 0;
-  const x = typeof body.x === 'number' && Number.isFinite(body.x) ? clamp(body.x, 0.0005, 20) : 0.1;
+  const x = typeof body.x === 'number' ? clampSpeed(body.x) : DEFAULT_SPEED;
   const peak = peakRequestsPerS(scenario, commands);
   const maxT = peak > 0 ? Math.floor((MAX_REPLAY_REQUESTS / peak) * 1000) : endMs;
   if (t > maxT) {

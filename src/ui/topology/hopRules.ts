@@ -3,12 +3,10 @@
  * rates per edge (for the reduced-motion view). Pure functions over the flat Float64Array the
  * HopBuffer holds: reqNo, userIdx, from, to, departMs, arriveMs, fail (HOP_STRIDE numbers).
  */
-import { HOP_STRIDE } from '../../protocol/messages.ts';
+import { FAIL_NO_HEALTHY_SERVER, HOP_STRIDE, HopNode } from '../../protocol/hops.ts';
 
-const USERS = 0;
-const LB = 1;
-/** FAIL_REASONS index of 'no-healthy-server' (src/sim/model.ts): it fails at the LB. */
-const NO_HEALTHY_SERVER = 2;
+const USERS = HopNode.Users;
+const LB = HopNode.Lb;
 
 /**
  * Once a request has failed, every later hop carries its reason too. The failure happened
@@ -18,7 +16,7 @@ const NO_HEALTHY_SERVER = 2;
  */
 export function isFailureOrigin(from: number, to: number, fail: number): boolean {
   if (fail === 0) return false;
-  if (from === LB && to === USERS) return fail === NO_HEALTHY_SERVER;
+  if (from === LB && to === USERS) return fail === FAIL_NO_HEALTHY_SERVER;
   return true;
 }
 
@@ -26,7 +24,7 @@ export function isFailureOrigin(from: number, to: number, fail: number): boolean
 export function rank(node: number): number {
   if (node === USERS) return 0;
   if (node === LB) return 1;
-  if (node === 2 || node === 3) return 3;
+  if (node === HopNode.Store || node === HopNode.Db) return 3;
   return 2;
 }
 

@@ -4,9 +4,9 @@
  * points requests travel between), so a dot leaves and reaches exactly the edge it rides on.
  *
  * Left to right: users → load balancer → a column (or grid) of servers → session store and
- * database. Hop node numbers follow src/sim/model.ts: 0 users, 1 load balancer, 2 store,
- * 3 database, server k = 3 + k.
+ * database. Hop node numbers come from src/protocol/hops.ts.
  */
+import { HopNode, serverNode } from '../../protocol/hops.ts';
 
 export type BoxKind = 'users' | 'lb' | 'server' | 'store' | 'db';
 
@@ -139,7 +139,7 @@ function layoutWith(
   boxes.push({
     id: 'users',
     kind: 'users',
-    hop: 0,
+    hop: HopNode.Users,
     serverId: 0,
     x: 0,
     y: midY - usersH / 2,
@@ -150,7 +150,7 @@ function layoutWith(
   boxes.push({
     id: 'lb',
     kind: 'lb',
-    hop: 1,
+    hop: HopNode.Lb,
     serverId: 0,
     x: lbX,
     y: midY - LB_H / 2,
@@ -164,7 +164,7 @@ function layoutWith(
     boxes.push({
       id: `server-${id}`,
       kind: 'server',
-      hop: 3 + id,
+      hop: serverNode(id),
       serverId: id,
       x: serversX + col * (dims.w + COL_GAP),
       y: row * (dims.h + ROW_GAP),
@@ -180,7 +180,7 @@ function layoutWith(
     boxes.push({
       id: 'store',
       kind: 'store',
-      hop: 2,
+      hop: HopNode.Store,
       serverId: 0,
       x: rightX,
       y: top,
@@ -190,7 +190,7 @@ function layoutWith(
     boxes.push({
       id: 'db',
       kind: 'db',
-      hop: 3,
+      hop: HopNode.Db,
       serverId: 0,
       x: rightX + (STORE_W - DB_W) / 2,
       y: top + storeH + ROW_GAP * 2,
@@ -201,7 +201,7 @@ function layoutWith(
     boxes.push({
       id: 'db',
       kind: 'db',
-      hop: 3,
+      hop: HopNode.Db,
       serverId: 0,
       x: rightX,
       y: midY - DB_H / 2,

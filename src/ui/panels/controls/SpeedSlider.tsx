@@ -1,6 +1,6 @@
 /** Simulation speed on a log scale (simulated ms per real ms). */
 import type { SimStoreState } from '../../../store/simStore.ts';
-import { sliderToSpeed, speedToSlider } from '../../../store/viewClock.ts';
+import { sliderToSpeed, speedToSlider } from '../../../protocol/speed.ts';
 import { useSim } from '../../SimContext.tsx';
 import { formatSpeed } from '../format.ts';
 import { useDraft } from '../hooks/useDraft.ts';
