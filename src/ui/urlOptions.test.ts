@@ -39,10 +39,10 @@ describe('URL options', () => {
     // Without archs or preset: all three architectures, and a run where a server dies.
     expect(readUrlOptions('?mode=compare')).toMatchObject({
       archs: ['in-memory', 'session-store', 'jwt'],
-      preset: 'sticky-crash',
+      preset: 'first-crash',
       problems: [],
     });
-    expect(readUrlOptions('').preset).toBe('playground');
+    expect(readUrlOptions('').preset).toBe('first-crash');
   });
 
   it('rejects bad archs with a message and compares all three', () => {
@@ -64,7 +64,7 @@ describe('URL options', () => {
     const o = readUrlOptions(
       '?preset=%3Cscript%3E&seed=-4&speed=1e99&step=0&mode=hack&lock=everything&theme=neon',
     );
-    expect(o.preset).toBe('playground');
+    expect(o.preset).toBe('first-crash');
     expect(o.seed).toBe(null);
     expect(o.speed).toBe(null);
     expect(o.step).toBe(null);

@@ -42,9 +42,9 @@ export interface UrlOptions {
   problems: string[];
 }
 
-export const DEFAULT_PRESET = 'playground';
-/** Compare mode without `preset=`: a server dies at 30 s, which is where the panes differ. */
-export const DEFAULT_COMPARE_PRESET = 'sticky-crash';
+export const DEFAULT_PRESET = 'first-crash';
+/** Compare mode without `preset=`: a server dies at 20 s, which is where the panes differ. */
+export const DEFAULT_COMPARE_PRESET = 'first-crash';
 const MAX_QUERY_CHARS = 4096;
 
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

@@ -40,14 +40,16 @@ export function OutcomeTable() {
       ) : (
         <>
           <p className="hint">
-            After {formatSimTime(tMs)} of the same traffic. Lower is better in every row; “✓ best”
-            marks the winner.
+            After {formatSimTime(tMs)} of the same traffic. Lower is better in every row. “✓ best”
+            marks a pane only when it beats the others by more than run-to-run noise: by more than
+            10 % and by more than 2 (5 ms for latency). Closer than that reads as a tie.
           </p>
           <div className="cmp-table-wrap">
             <table className="cmp-table" data-testid="compare-table">
               <caption className="sr-only">
-                Outcomes of each architecture after {formatSimTime(tMs)}; lower is better; the best
-                in each row is marked “best”.
+                Outcomes of each architecture after {formatSimTime(tMs)}; lower is better; a pane is
+                marked “best” only when it wins by more than 10 % and more than 2 (5 ms for
+                latency).
               </caption>
               <thead>
                 <tr>

@@ -39,7 +39,8 @@ export function SpeedSlider() {
         {formatSpeed(shown)}
       </output>
       <p id="speed-hint" className="hint">
-        Slower than real time so you can watch single requests; 1× is real time.
+        1× is real time. Every hop is drawn for at least a third of a second, so even the 0.5 ms hop
+        from the load balancer to a server can be watched; slow down to follow one.
       </p>
     </div>
   );
