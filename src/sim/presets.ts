@@ -24,7 +24,7 @@ export const PRESETS: Record<string, Preset> = {
     },
   },
   'first-crash': {
-    title: 'The playground with a story: server 2 crashes at 20 s, and comes back at 45 s',
+    title: 'Sessions in memory; server 2 crashes at 20 s, back at 45 s',
     scenario: {
       ...base,
       name: 'first-crash',

@@ -73,7 +73,8 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
       aria-label={`Restart ${vocab.server} ${id}`}
       onClick={() => act('restart-server')}
     >
-      <span aria-hidden="true">↻ </span>Restart
+      <span aria-hidden="true">↻ </span>
+      <span className="topo-btn-word">Restart</span>
     </button>
   ) : (
     <button
@@ -82,7 +83,8 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
       aria-label={`Kill ${vocab.server} ${id}`}
       onClick={() => act('kill-server')}
     >
-      <span aria-hidden="true">✕ </span>Kill
+      <span aria-hidden="true">✕ </span>
+      <span className="topo-btn-word">Kill</span>
     </button>
   );
 

@@ -264,7 +264,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             replicas: s.store.replicas,
             keys: s.store.keys,
             chips: s.store.chips,
-            chipSlots: 2 * 7,
+            chipSlots: 2 * 6,
             highlight:
               followed && followed.home === 0 && s.architecture === 'session-store'
                 ? followed.idx

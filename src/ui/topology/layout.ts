@@ -69,13 +69,13 @@ const NODE_PAD_X = 12;
 
 const USERS_W = 164;
 const LB_W = 160;
-const LB_H = 116;
-const STORE_W = 204;
+const LB_H = 136;
+const STORE_W = 184;
 const DB_W = 184;
 const DB_H = 92;
-const GAP_USERS_LB = 48;
-const GAP_LB_SERVERS = 72;
-const GAP_SERVERS_RIGHT = 72;
+const GAP_USERS_LB = 36;
+const GAP_LB_SERVERS = 52;
+const GAP_SERVERS_RIGHT = 52;
 const ROW_GAP = 16;
 const COL_GAP = 28;
 /** Above this many servers the boxes go compact (no chips) and into a grid. */
@@ -96,7 +96,7 @@ function chipsWidth(slots: number): number {
 function serverDims(shape: ServerShape, chips: boolean): ServerDims {
   switch (shape) {
     case 'tall':
-      return { w: chipsWidth(10), h: chips ? 146 : 96, chipRows: chips ? 2 : 0 };
+      return { w: chipsWidth(9), h: chips ? 146 : 96, chipRows: chips ? 2 : 0 };
     case 'wide':
       return { w: chipsWidth(14), h: chips ? 102 : 70, chipRows: chips ? 1 : 0 };
     case 'strip':
@@ -110,7 +110,7 @@ function serverDims(shape: ServerShape, chips: boolean): ServerDims {
 
 /** Chips per row for a server box of this shape. */
 export function chipsPerRow(shape: ServerShape): number {
-  return shape === 'tall' ? 10 : shape === 'compact' ? 0 : shape === 'phone' ? 6 : 14;
+  return shape === 'tall' ? 9 : shape === 'compact' ? 0 : shape === 'phone' ? 6 : 14;
 }
 
 export function usersBoxHeight(namedShown: number): number {
@@ -119,8 +119,9 @@ export function usersBoxHeight(namedShown: number): number {
   return 34 + rows * 50 + 26 + 12;
 }
 
+/** Room for a two-line title and a two-line stats line (long analogy names wrap). */
 function storeBoxHeight(): number {
-  return 92 + 2 * CHIP_PITCH_PX + 6;
+  return 92 + 2 * CHIP_PITCH_PX + 6 + 36;
 }
 
 function layoutWith(
@@ -234,10 +235,10 @@ function layoutWith(
   };
 }
 
-const COLUMN_GAP_Y = 44;
+const COLUMN_GAP_Y = 32;
 const COLUMN_COLS = 2;
-const PHONE_STORE_W = 168;
-const PHONE_DB_W = 160;
+const PHONE_STORE_W = 184;
+const PHONE_DB_W = 172;
 
 /** Portrait containers: rows from top to bottom (see Orientation). */
 function layoutColumn(input: LayoutInput): TopologyLayout {
@@ -349,7 +350,7 @@ export function isPortrait(vp: { w: number; h: number }): boolean {
 }
 
 /** Room the view keeps free around the graph (zoom buttons and legend on top), in px. */
-export const FIT_PAD_PX = { top: 40, bottom: 14, left: 14, right: 14 } as const;
+export const FIT_PAD_PX = { top: 40, bottom: 10, left: 6, right: 6 } as const;
 
 /** The zoom at which `layout` fits a `viewport` (screen px) inside FIT_PAD_PX. */
 export function fitZoom(layout: TopologyLayout, viewport: { w: number; h: number }): number {
@@ -371,6 +372,18 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   const vp = input.viewport;
   const sized = !!vp && vp.w > 0 && vp.h > 0;
   if (sized && isPortrait(vp)) return layoutColumn(input);
+  const row = layoutRow(input);
+  if (!sized || n > 2 * COMPACT_ABOVE || vp.h < vp.w * 0.9) return row;
+  // A tall box (a compare pane, a tablet held upright) may show the graph larger top to bottom.
+  const column = layoutColumn(input);
+  return fitZoom(column, vp) > fitZoom(row, vp) * 1.1 ? column : row;
+}
+
+/** The left-to-right layout (see Orientation) that reads best in the viewport. */
+function layoutRow(input: LayoutInput): TopologyLayout {
+  const n = input.serverIds.length;
+  const vp = input.viewport;
+  const sized = !!vp && vp.w > 0 && vp.h > 0;
   if (n > COMPACT_ABOVE) {
     if (!sized) return layoutWith(input, 'compact');
     // Many servers: a grid with as many columns as fit the container's shape best.
