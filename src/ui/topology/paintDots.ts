@@ -125,7 +125,7 @@ export class DotPainter {
     const size = table.size;
     const seg = table.data;
     const step = this.lastVisible > MAX_DOTS ? Math.ceil(this.lastVisible / MAX_DOTS) : 1;
-    const lane = Math.max(3, 5 * Math.min(1, zoom));
+    const lane = Math.max(2, 4 * Math.min(1, zoom));
     let visible = 0;
     for (let i = 0; i < count; i++) {
       const o = i * HOP_STRIDE;
@@ -416,7 +416,7 @@ export class DotPainter {
 
 /** Radius of a crowd dot in screen px: large enough to tell apart, at any zoom. */
 export function dotRadius(zoom: number): number {
-  return Math.max(3, Math.min(5.5, 4.5 * zoom));
+  return Math.max(2.5, Math.min(4, 3.4 * zoom));
 }
 
 /** Length of a token's tail in screen px: a 12-byte cookie would be 1 px, a 232-byte JWT 16. */

@@ -3,6 +3,7 @@
  * checkpoints are (seeking near one is instant). Dragging seeks; acting after a seek back
  * forks a new future (the simulation host drops the old one).
  */
+import { useState } from 'react';
 import type { SimStoreState } from '../../../store/simStore.ts';
 import { useSim } from '../../SimContext.tsx';
 import { formatSimTime } from '../format.ts';
@@ -13,6 +14,20 @@ const STEP_MS = 100;
 const selT = (s: SimStoreState) => s.tMs;
 const selEnd = (s: SimStoreState) => s.endMs;
 const selSeek = (s: SimStoreState) => s.seek;
+const selScenario = (s: SimStoreState) => s.scenario;
+
+/** The track shows at least this much simulated time, and grows in steps of it. */
+const WINDOW_MIN_MS = 60_000;
+
+/**
+ * The end of the track: a quarter more than the furthest time reached so far, rounded up to
+ * a whole minute, never past the run's end. A run's first seconds then fill the track
+ * instead of 2 % of a ten-minute bar; it grows as the run goes on.
+ */
+export function trackEndMs(furthestMs: number, endMs: number): number {
+  const want = Math.ceil((Math.max(furthestMs, 1) * 1.25) / WINDOW_MIN_MS) * WINDOW_MIN_MS;
+  return Math.max(STEP_MS, Math.min(endMs, Math.max(WINDOW_MIN_MS, want)));
+}
 
 const TIP =
   'Drag to move through simulated time. Going back replays the run exactly; if you then ' +
@@ -22,8 +37,13 @@ export function Timeline() {
   const tMs = useSim(selT);
   const endMs = useSim(selEnd);
   const seek = useSim(selSeek);
+  const scenario = useSim(selScenario);
   const [value, setValue, release] = useDraft(Math.round(tMs / STEP_MS) * STEP_MS);
-  const max = Math.max(endMs, STEP_MS);
+  // The furthest time this run has reached: going back in time keeps the track as it was.
+  const [reach, setReach] = useState({ scenario, ms: tMs });
+  if (reach.scenario !== scenario) setReach({ scenario, ms: tMs });
+  else if (tMs > reach.ms) setReach({ scenario, ms: tMs });
+  const max = trackEndMs(Math.max(reach.ms, tMs), endMs);
 
   return (
     <div className="timeline" title={TIP}>
