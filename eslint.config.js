@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 // Layers from the bottom up. A layer may import the ones before it, never the ones after.
-const LAYERS = ['sim', 'protocol', 'worker', 'client', 'store', 'lessons', 'ui'];
+const LAYERS = ['sim', 'protocol', 'worker', 'client', 'store', 'lessons', 'app', 'ui'];
 
 /** Import patterns that reach into `layer` from anywhere under src/. */
 function patternsFor(layer) {
@@ -25,7 +25,14 @@ function layerRule(layer) {
           { group: ['d3-selection', 'd3', '@xyflow/*'], message: 'src/sim must not draw.' },
           { group: ['node:*', 'fs', 'path', 'os'], message: 'src/sim runs in browsers too.' },
         ]
-      : [];
+      : layer === 'app'
+        ? [
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*'],
+              message: 'src/app holds commands and run controllers without React.',
+            },
+          ]
+        : [];
   return {
     files: [`src/${layer}/**/*.{ts,tsx}`],
     ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

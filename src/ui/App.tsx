@@ -6,7 +6,11 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { presetScenario } from '../sim/index.ts';
 import type { SimSession } from '../store/simStore.ts';
+import type { RunController } from '../app/runController.ts';
+import { perform } from '../app/commands.ts';
 import { SimProvider } from './SimContext.tsx';
+import { RunProvider } from './RunContext.tsx';
+import { pageHost, providePageRun } from './pageHost.ts';
 import { EngineAbout } from './EngineStatus.tsx';
 import { Notices } from './Notices.tsx';
 import { Playground } from './playground/Playground.tsx';
@@ -17,7 +21,7 @@ import { KeyboardShortcuts } from './help/KeyboardShortcuts.tsx';
 import { MotionToggle } from './panels/MotionToggle.tsx';
 import './embed/embed.css';
 import { decodeRun } from './share/shareLink.ts';
-import { parseOrigin, startEmbedBridge, PARENT_COMMAND_EVENT } from './embed/embedBridge.ts';
+import { parseOrigin, startEmbedBridge } from './embed/embedBridge.ts';
 import { DEFAULT_PRESET, type UrlOptions } from './urlOptions.ts';
 
 // Lessons load on demand: the playground does not pay for their text and code.
@@ -61,8 +65,18 @@ function fullAppUrl(): string {
   return url.toString();
 }
 
-export function App({ session, options }: { session: SimSession; options: UrlOptions }) {
+export function App({
+  session,
+  run,
+  options,
+}: {
+  session: SimSession;
+  run: RunController;
+  options: UrlOptions;
+}) {
   const [problems, setProblems] = useState(options.problems);
+
+  useEffect(() => providePageRun(run), [run]);
 
   useEffect(() => {
     session.store.getState().setLocked(options.lock);
@@ -78,15 +92,15 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
 
   useEffect(() => {
     if (!options.embed) return;
+    // A course page's commands are registry commands on the page's run (the comparison's,
+    // in Compare mode), like a button or a key.
     return startEmbedBridge(parseOrigin(options.parentOrigin), (cmd) => {
-      // Compare mode's panes have their own clock: it takes play and pause from the event.
-      if ((cmd.type === 'play' || cmd.type === 'pause') && options.mode !== 'compare') {
-        void session.request({ type: cmd.type });
-      } else {
-        window.dispatchEvent(new CustomEvent(PARENT_COMMAND_EVENT, { detail: cmd }));
-      }
+      const host = pageHost();
+      if (!host) return;
+      if (cmd.type === 'go-to-step') void perform('go-to-step', host, { step: cmd.step });
+      else void perform(cmd.type, host);
     });
-  }, [session, options]);
+  }, [options]);
 
   const main =
     options.mode === 'lessons' ? (
@@ -103,56 +117,58 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
 
   return (
     <SimProvider session={session}>
-      <div className={options.embed ? 'app app-embed' : 'app'}>
-        {!options.embed && (
-          <header className="app-header">
-            <a className="brand" href="./">
-              <img src="./favicon.svg" alt="" width="24" height="24" />
-              <span>Statecraft</span>
-            </a>
-            <nav className="modes" aria-label="Modes">
-              <a href="./" aria-current={options.mode === 'playground' ? 'page' : undefined}>
-                Playground
+      <RunProvider run={run} mode={options.mode}>
+        <div className={options.embed ? 'app app-embed' : 'app'}>
+          {!options.embed && (
+            <header className="app-header">
+              <a className="brand" href="./">
+                <img src="./favicon.svg" alt="" width="24" height="24" />
+                <span>Statecraft</span>
               </a>
-              <a
-                href="?mode=lessons"
-                aria-current={options.mode === 'lessons' ? 'page' : undefined}
-              >
-                Lessons
+              <nav className="modes" aria-label="Modes">
+                <a href="./" aria-current={options.mode === 'playground' ? 'page' : undefined}>
+                  Playground
+                </a>
+                <a
+                  href="?mode=lessons"
+                  aria-current={options.mode === 'lessons' ? 'page' : undefined}
+                >
+                  Lessons
+                </a>
+                <a
+                  href="?mode=compare"
+                  aria-current={options.mode === 'compare' ? 'page' : undefined}
+                >
+                  Compare
+                </a>
+              </nav>
+              <p className="tagline">See where state lives — and what happens when it dies.</p>
+              {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
+              <EmbedButton />
+              <div className="header-tools">
+                {options.mode !== 'compare' && <EngineAbout />}
+                <KeyboardShortcuts mode={options.mode} />
+                <MotionToggle />
+                <ThemeToggle />
+              </div>
+            </header>
+          )}
+          <Notices problems={problems} />
+          <main className="app-main" id="main">
+            {main}
+          </main>
+          {options.embed && (
+            <footer className="embed-bar">
+              <a href={fullAppUrl()} target="_blank" rel="noreferrer">
+                Open in Statecraft ↗
               </a>
-              <a
-                href="?mode=compare"
-                aria-current={options.mode === 'compare' ? 'page' : undefined}
-              >
-                Compare
-              </a>
-            </nav>
-            <p className="tagline">See where state lives — and what happens when it dies.</p>
-            {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
-            <EmbedButton />
-            <div className="header-tools">
-              {options.mode !== 'compare' && <EngineAbout />}
               <KeyboardShortcuts mode={options.mode} />
               <MotionToggle />
-              <ThemeToggle />
-            </div>
-          </header>
-        )}
-        <Notices problems={problems} />
-        <main className="app-main" id="main">
-          {main}
-        </main>
-        {options.embed && (
-          <footer className="embed-bar">
-            <a href={fullAppUrl()} target="_blank" rel="noreferrer">
-              Open in Statecraft ↗
-            </a>
-            <KeyboardShortcuts mode={options.mode} />
-            <MotionToggle />
-            {options.mode !== 'compare' && <EngineAbout />}
-          </footer>
-        )}
-      </div>
+              {options.mode !== 'compare' && <EngineAbout />}
+            </footer>
+          )}
+        </div>
+      </RunProvider>
     </SimProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readUrlOptions } from './urlOptions.ts';
+import { compareQuery } from '../app/compareSetup.ts';
 
 describe('URL options', () => {
   it('reads every supported parameter', () => {
@@ -85,5 +86,20 @@ describe('URL options', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('a comparison link reads back as the same comparison', () => {
+    const q = compareQuery(
+      { archs: ['in-memory', 'jwt'], preset: 'store-crash', seed: 12 },
+      { embed: '1' },
+    );
+    expect(readUrlOptions(`?${q}`)).toMatchObject({
+      mode: 'compare',
+      archs: ['in-memory', 'jwt'],
+      preset: 'store-crash',
+      seed: 12,
+      embed: true,
+      problems: [],
+    });
   });
 });

@@ -6,9 +6,11 @@
 import { LIMITS, PRESET_NAMES, type Architecture } from '../sim/index.ts';
 import type { ClientKind } from '../client/SimClient.ts';
 import { MAX_SPEED, MIN_SPEED, isSpeed } from '../protocol/speed.ts';
-import { COMPARE_ARCHS, parseArchList } from './compare/compareSetup.ts';
+import { COMPARE_ARCHS, parseArchList } from '../app/compareSetup.ts';
 
-export type Mode = 'playground' | 'lessons' | 'compare';
+import type { Mode } from '../app/modes.ts';
+
+export type { Mode };
 export type Theme = 'light' | 'dark' | 'system';
 
 /** Groups of controls a course page can hide with `?lock=` (comma-separated, or `all`). */

@@ -4,12 +4,13 @@
  */
 import { Fragment, useMemo } from 'react';
 import { formatSimTime } from '../panels/format.ts';
-import { paneTitle } from './compareSetup.ts';
+import { paneTitle } from '../../app/compareSetup.ts';
 import { outcomeRows, type PaneOutcome } from './outcomeRows.ts';
 import { PaneSwatch } from './PaneSwatch.tsx';
 import type { StickyMethod } from '../../sim/index.ts';
-import type { CompareState } from './compareController.ts';
-import { useCompare, useController, usePaneSnapshots } from './useCompare.ts';
+import type { CompareState } from '../../app/compareRun.ts';
+import { useCompare, useController } from './useCompare.ts';
+import { useRunSnapshots } from '../RunContext.tsx';
 
 const selOutcomes = (s: CompareState) => s.outcomes;
 const selSampleT = (s: CompareState) => s.sampleTMs;
@@ -19,7 +20,7 @@ export function OutcomeTable() {
   // Sampled by the shared clock: every pane at the same simulated instant.
   const outcomes = useCompare(selOutcomes);
   const tMs = useCompare(selSampleT);
-  const snaps = usePaneSnapshots();
+  const snaps = useRunSnapshots();
   const stickyKey = snaps.map((s) => s?.sticky ?? '').join(',');
   const panes = useMemo<PaneOutcome[] | null>(() => {
     const sticky = stickyKey.split(',');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, presetScenario, resolveScenario, outcome } from '../../sim/index.ts';
 import type { Architecture, Outcome } from '../../sim/index.ts';
-import { paneScenario, paneTitle } from './compareSetup.ts';
+import { paneScenario, paneTitle } from '../../app/compareSetup.ts';
 import { withinNoise, outcomeRows, type PaneOutcome } from './outcomeRows.ts';
 
 const ARCHS: Architecture[] = ['in-memory', 'session-store', 'jwt'];

@@ -14,8 +14,6 @@ import { LESSON_EVENT, type LessonEvent } from '../lessons/lessonEvents.ts';
 export type ParentCommand =
   { type: 'go-to-step'; step: number } | { type: 'play' } | { type: 'pause' };
 
-export const PARENT_COMMAND_EVENT = 'statecraft:parent-command';
-
 /** Validates an incoming message's data. Returns null for anything unexpected. */
 export function parseParentMessage(data: unknown): ParentCommand | null {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;

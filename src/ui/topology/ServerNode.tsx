@@ -5,7 +5,9 @@
  */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { useSim, useSimSession } from '../SimContext.tsx';
+import { useSim } from '../SimContext.tsx';
+import { useCommandHost } from '../RunContext.tsx';
+import { perform } from '../../app/commands.ts';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { ServerNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
@@ -19,15 +21,15 @@ function loadLevel(pct: number): 'low' | 'mid' | 'high' {
 }
 
 export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodeProps<ServerNodeT>) {
-  const session = useSimSession();
+  const host = useCommandHost();
   const vocab = useSim(selectVocab);
   const { id, status } = data;
   const name = `${cap(vocab.server)} ${id}`;
   const retired = status === 'down' && data.stopCause === 'retired';
   const st = retired ? { icon: '⏻', label: 'Retired' } : statusWords(status);
   const down = status === 'down';
-  const act = (action: 'kill-server' | 'restart-server'): void =>
-    session.store.getState().act({ action, server: id });
+  const act = (command: 'kill-server' | 'restart-server'): void =>
+    void perform(command, host, { server: id });
 
   let note: string | null = null;
   if (down && data.lbHealthy) note = `${cap(vocab.loadBalancer)} has not noticed yet`;

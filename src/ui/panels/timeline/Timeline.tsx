@@ -1,20 +1,16 @@
 /**
- * The time scrubber: where the run is, where the learner gave commands, and where the
- * checkpoints are (seeking near one is instant). Dragging seeks; acting after a seek back
- * forks a new future (the simulation host drops the old one).
+ * The time scrubber: where the run is, where commands were given, and where the checkpoints
+ * are (seeking near one is instant). Dragging seeks; acting after a seek back forks a new
+ * future (the simulation host drops the old one). One scrubber serves a single run and every
+ * pane of a comparison.
  */
 import { useState } from 'react';
-import type { SimStoreState } from '../../../store/simStore.ts';
-import { useSim } from '../../SimContext.tsx';
+import { useRun, useRunState } from '../../RunContext.tsx';
 import { formatSimTime } from '../format.ts';
 import { useDraft } from '../hooks/useDraft.ts';
 import { TimelineMarkers } from './TimelineMarkers.tsx';
 
 const STEP_MS = 100;
-const selT = (s: SimStoreState) => s.tMs;
-const selEnd = (s: SimStoreState) => s.endMs;
-const selSeek = (s: SimStoreState) => s.seek;
-const selScenario = (s: SimStoreState) => s.scenario;
 
 /** The track shows at least this much simulated time, and grows in steps of it. */
 const WINDOW_MIN_MS = 60_000;
@@ -32,41 +28,50 @@ export function trackEndMs(furthestMs: number, endMs: number): number {
 const TIP =
   'Drag to move through simulated time. Going back replays the run exactly; if you then ' +
   'give a command, a new future starts from there and the old one is dropped.';
+const COMPARE_TIP = 'Drag to move every pane through simulated time together.';
 
-export function Timeline() {
-  const tMs = useSim(selT);
-  const endMs = useSim(selEnd);
-  const seek = useSim(selSeek);
-  const scenario = useSim(selScenario);
+/** `compact`: no hint under it (the comparison's shared controls). */
+export function Timeline({ compact = false }: { compact?: boolean }) {
+  const run = useRun();
+  const tMs = useRunState((s) => s.tMs);
+  const endMs = useRunState((s) => s.endMs);
   const [value, setValue, release] = useDraft(Math.round(tMs / STEP_MS) * STEP_MS);
   // The furthest time this run has reached: going back in time keeps the track as it was.
-  const [reach, setReach] = useState({ scenario, ms: tMs });
-  if (reach.scenario !== scenario) setReach({ scenario, ms: tMs });
-  else if (tMs > reach.ms) setReach({ scenario, ms: tMs });
+  const [reach, setReach] = useState({ endMs, ms: tMs });
+  if (reach.endMs !== endMs) setReach({ endMs, ms: tMs });
+  else if (tMs > reach.ms) setReach({ endMs, ms: tMs });
   const max = trackEndMs(Math.max(reach.ms, tMs), endMs);
+  const id = compact ? 'cmp-timeline' : 'timeline-range';
 
   return (
-    <div className="timeline" title={TIP}>
+    <div
+      className={compact ? 'cmp-timeline' : 'timeline'}
+      title={run.kind === 'compare' ? COMPARE_TIP : TIP}
+    >
       <div className="timeline-head">
-        <label htmlFor="timeline-range">Timeline</label>
-        <span className="timeline-time" aria-hidden="true">
+        <label htmlFor={id}>Timeline</label>
+        <span
+          className="timeline-time"
+          aria-hidden="true"
+          data-testid={compact ? 'compare-time' : undefined}
+        >
           {formatSimTime(value)} / {formatSimTime(endMs)}
         </span>
       </div>
       <div className="timeline-track">
         <input
-          id="timeline-range"
+          id={id}
           type="range"
           min={0}
           max={max}
           step={STEP_MS}
           value={Math.min(value, max)}
           aria-valuetext={`${formatSimTime(value)} of ${formatSimTime(endMs)}`}
-          aria-describedby="timeline-hint"
+          aria-describedby={compact ? undefined : 'timeline-hint'}
           onChange={(e) => {
             const v = Number(e.target.value);
             setValue(v);
-            seek(v);
+            void run.seek(v);
           }}
           onPointerUp={release}
           onKeyUp={release}
@@ -74,9 +79,11 @@ export function Timeline() {
         />
         <TimelineMarkers endMs={max} />
       </div>
-      <p id="timeline-hint" className="hint">
-        Drag to go back in time. A command given after going back starts a new future.
-      </p>
+      {!compact && (
+        <p id="timeline-hint" className="hint">
+          Drag to go back in time. A command given after going back starts a new future.
+        </p>
+      )}
     </div>
   );
 }
