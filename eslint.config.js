@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 // Layers from the bottom up. A layer may import the ones before it, never the ones after.
-const LAYERS = ['sim', 'realStack', 'protocol', 'worker', 'client', 'store', 'lessons', 'ui'];
+const LAYERS = [
+  'sim',
+  'realStack',
+  'protocol',
+  'worker',
+  'client',
+  'store',
+  'lessons',
+  'app',
+  'ui',
+];
 
 /** Import patterns that reach into `layer` from anywhere under src/. */
 function patternsFor(layer) {
@@ -32,7 +42,14 @@ function layerRule(layer) {
               message: 'src/realStack is pure: it generates text for the lab and the app alike.',
             },
           ]
-        : [];
+        : layer === 'app'
+          ? [
+              {
+                group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*'],
+                message: 'src/app holds commands and run controllers without React.',
+              },
+            ]
+          : [];
   return {
     files: [`src/${layer}/**/*.{ts,tsx}`],
     ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

@@ -90,14 +90,10 @@ for (const lesson of LESSONS) {
     await page.goto(`/?lesson=${lesson.id}`);
     for (let i = 0; i < lesson.steps.length; i++) {
       if (i > 0) {
-        // The embed API's go-to-step, sent in-page: opens the step without reloading.
+        // The embed API's go-to-step command, performed in-page: opens the step without
+        // reloading.
         await page.evaluate(
-          (step) =>
-            window.dispatchEvent(
-              new CustomEvent('statecraft:parent-command', {
-                detail: { type: 'go-to-step', step },
-              }),
-            ),
+          (step) => window.__statecraftTest!.perform('go-to-step', { step }),
           i + 1,
         );
       }

@@ -137,7 +137,7 @@ test('bad link values give a message and the defaults', async ({ page }) => {
   await expect(notices).toContainText('The seed must be a whole number');
   for (const name of PANES) await expect(page.getByRole('region', { name })).toBeVisible();
   const snaps = await snapshots(page);
-  expect(snaps.map((s) => s.name)).toEqual(['sticky-crash', 'sticky-crash', 'sticky-crash']);
+  expect(snaps.map((s) => s.name)).toEqual(['first-crash', 'first-crash', 'first-crash']);
   // The address bar now holds the comparison actually shown.
   expect(new URL(page.url()).searchParams.get('archs')).toBe('in-memory,session-store,jwt');
 });

@@ -1,5 +1,9 @@
 // Proves that eslint.config.js really enforces the layer walls of docs/architecture.md:
 // each fixture below is linted as if it were a file at the given path.
+//
+// It also proves that no folder inside src/ui imports a sibling folder that imports it back.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -39,6 +43,7 @@ function ruleIds(findings: Finding[]): (string | null)[] {
 
 const SIM_FILE = 'src/sim/__lint_fixture__.ts';
 const STORE_FILE = 'src/store/foo.ts';
+const APP_FILE = 'src/app/foo.ts';
 
 describe('src/sim is pure', () => {
   it('may not import React', async () => {
@@ -119,5 +124,102 @@ describe('src/realStack is pure and sits just above src/sim', () => {
       'src/ui/foo.ts',
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe('the application layer', () => {
+  it('src/app may not import src/ui', async () => {
+    const errors = await lintErrors(
+      "import { App } from '../ui/App.tsx';\nexport const a = App;\n",
+      APP_FILE,
+    );
+    expect(ruleIds(errors)).toContain('no-restricted-imports');
+  });
+
+  it('src/app may not import React', async () => {
+    const errors = await lintErrors(
+      "import { useState } from 'react';\nexport const hook = useState;\n",
+      APP_FILE,
+    );
+    expect(ruleIds(errors)).toContain('no-restricted-imports');
+  });
+
+  it('src/lessons may not import src/app', async () => {
+    const errors = await lintErrors(
+      "import { COMMANDS } from '../app/commands.ts';\nexport const c = COMMANDS;\n",
+      'src/lessons/foo.ts',
+    );
+    expect(ruleIds(errors)).toContain('no-restricted-imports');
+  });
+
+  it('src/app may import the store and src/ui may import src/app', async () => {
+    expect(await lint("import { x } from '../store/x';\nexport const y = x;\n", APP_FILE)).toEqual(
+      [],
+    );
+    expect(
+      await lint(
+        "import { COMMANDS } from '../app/commands.ts';\nexport const c = COMMANDS;\n",
+        'src/ui/foo.ts',
+      ),
+    ).toEqual([]);
+  });
+});
+
+/** Relative imports (static, re-exports and dynamic) in one source file. */
+function importsOf(source: string): string[] {
+  const out: string[] = [];
+  const re =
+    /(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+  for (const m of source.matchAll(re)) out.push((m[1] ?? m[2])!);
+  return out;
+}
+
+/**
+ * Pairs of sibling folders under `root` that import each other, from `files` (absolute path
+ * → source). Files directly in `root` belong to no folder.
+ */
+function mutualFolders(root: string, files: Map<string, string>): string[] {
+  const folderOf = (p: string): string | null => {
+    const parts = relative(root, p).split('/');
+    return parts.length > 1 && parts[0] !== '..' ? parts[0]! : null;
+  };
+  const edges = new Set<string>();
+  for (const [path, source] of files) {
+    const from = folderOf(path);
+    if (!from) continue;
+    for (const spec of importsOf(source)) {
+      const to = folderOf(resolve(dirname(path), spec));
+      if (to && to !== from) edges.add(`${from} → ${to}`);
+    }
+  }
+  return [...edges].filter((e) => {
+    const [a, b] = e.split(' → ');
+    return a! < b! && edges.has(`${b} → ${a}`);
+  });
+}
+
+function sourcesUnder(dir: string, out = new Map<string, string>()): Map<string, string> {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) sourcesUnder(p, out);
+    else if (/\.tsx?$/.test(name)) out.set(p, readFileSync(p, 'utf8'));
+  }
+  return out;
+}
+
+describe('folders inside src/ui', () => {
+  it('the check finds two folders that import each other', () => {
+    const files = new Map([
+      ['/r/a/x.ts', "import { y } from '../b/y.ts';"],
+      ['/r/b/y.ts', "export { x } from '../a/x.ts';"],
+      ['/r/c/z.ts', "const m = import('../a/x.ts');"],
+      ['/r/top.ts', "import { z } from './c/z.ts';"],
+    ]);
+    expect(mutualFolders('/r', files)).toEqual(['a → b']);
+  });
+
+  it('no folder imports a sibling folder that imports it back', () => {
+    const root = resolve('src/ui');
+    expect(mutualFolders(root, sourcesUnder(root))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSimClient } from './client/createSimClient.ts';
 import { createSimSession, type SimSession } from './store/simStore.ts';
+import { createSingleRun } from './app/singleRun.ts';
 import { App } from './ui/App.tsx';
 import { installTestHook } from './ui/testHook.ts';
 import { registerServiceWorker } from './ui/registerServiceWorker.ts';
@@ -20,7 +21,8 @@ const client = createSimClient({
   onFallback: (fallback, reason) => session?.replaceClient(fallback, reason),
 });
 session = createSimSession(client, () => performance.now());
-installTestHook(session);
+const run = createSingleRun(session);
+installTestHook(run);
 // A course package is served by the LMS, which versions its files itself: no offline cache.
 if (!options.scorm) registerServiceWorker();
 
@@ -43,7 +45,7 @@ void connectToLms().then(() => {
   if (!root) return;
   createRoot(root).render(
     <StrictMode>
-      <App session={session} options={options} />
+      <App session={session} run={run} options={options} />
     </StrictMode>,
   );
 });

@@ -14,7 +14,7 @@ import type { Scenario } from '../../src/sim/index.ts';
 import type { TestHook } from '../../src/ui/testHookTypes.ts';
 import { quantile } from './table.ts';
 
-export const PORT = 4191;
+export const PORT = Number(process.env.BENCH_PORT) || 4191;
 export const BASE_URL = `http://127.0.0.1:${PORT}/`;
 export const E2E_OUT = 'bench-results/dist-e2e';
 export const PROD_OUT = 'bench-results/dist';

@@ -10,7 +10,7 @@ export const MIN_SPEED = 0.0005;
 /** Fastest speed: 20 simulated ms per wall ms. */
 export const MAX_SPEED = 20;
 /** Where every run starts unless a link or a setting says otherwise. */
-export const DEFAULT_SPEED = 0.1;
+export const DEFAULT_SPEED = 1;
 /** A tick never covers more wall time than this (a hidden tab must not jump ahead), in ms. */
 export const MAX_TICK_WALL_MS = 100;
 

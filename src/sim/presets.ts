@@ -23,6 +23,21 @@ export const PRESETS: Record<string, Preset> = {
       users: { count: 120, thinkTimeS: 3 },
     },
   },
+  'first-crash': {
+    title: 'Sessions in memory; server 2 crashes at 20 s, back at 45 s',
+    scenario: {
+      ...base,
+      name: 'first-crash',
+      durationS: 600,
+      architecture: 'in-memory',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'cookie', healthCheckS: 2 },
+      users: { count: 120, thinkTimeS: 3 },
+      timeline: [
+        { atS: 20, action: 'kill-server', server: 2 },
+        { atS: 45, action: 'restart-server', server: 2 },
+      ],
+    },
+  },
   'sticky-crash': {
     title: 'Sticky sessions in memory, then server 1 crashes at 30 s',
     scenario: {

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import {
+  ACTION_NAMES,
   ALGORITHMS,
   DEFAULTS,
   ARCHITECTURES,
@@ -74,7 +75,7 @@ const timelineEntry = v.variant(
     v.strictObject({ atS, action: v.literal('set-users'), count: int(0, LIMITS.users) }),
     v.strictObject({ atS, action: v.literal('deploy'), drainS: v.optional(num(0, 600)) }),
   ],
-  'has an unknown action; allowed: kill-server, restart-server, add-server, remove-server, kill-store, restart-store, add-store-replica, set-sticky, set-algorithm, set-users, deploy',
+  `has an unknown action; allowed: ${ACTION_NAMES.join(', ')}`,
 );
 
 export const ScenarioSchema = v.strictObject(

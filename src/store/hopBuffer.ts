@@ -1,9 +1,11 @@
 /**
  * The requests in flight, for the dot layer. Updated from frames (not through React) and
- * read once per animation frame. Each hop keeps its own depart/arrive times, so the view only
- * interpolates: position = (viewTime - depart) / (arrive - depart).
+ * read once per animation frame. Each hop keeps its own depart/arrive times (in view time: short
+ * hops are stretched, see hopStretch.ts), so the view only interpolates:
+ * position = (viewTime - depart) / (arrive - depart).
  */
 import { HOP_STRIDE, dropHopsEndedBefore } from '../protocol/hops.ts';
+import { HopStretcher } from './hopStretch.ts';
 
 /** Most hops kept; beyond this the oldest are dropped (the view samples, never freezes). */
 export const MAX_HOPS = 20_000;
@@ -16,15 +18,22 @@ export class HopBuffer {
   count = 0;
   /** Bumped on every change, so a paused canvas knows whether to redraw. */
   version = 0;
+  private stretcher = new HopStretcher();
 
   clear(): void {
     this.count = 0;
+    this.stretcher.clear();
     this.version++;
   }
 
-  add(hops: Float64Array): void {
+  /**
+   * Takes a frame's hops, moved into view time (see hopStretch.ts) for `speed` simulated ms
+   * per wall ms; without a speed the hops are kept as the simulation timed them.
+   */
+  add(hops: Float64Array, speed = 0): void {
     const n = hops.length / HOP_STRIDE;
     if (n === 0) return;
+    if (speed > 0) this.stretcher.apply(hops, speed);
     if ((this.count + n) * HOP_STRIDE > this.data.length) {
       const need = Math.min(MAX_HOPS, this.count + n) * HOP_STRIDE;
       if (need > this.data.length) {

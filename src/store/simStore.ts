@@ -6,7 +6,7 @@
  */
 import { createSeekCoalescer } from './seekCoalescer.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Action, Scenario, TimedCommand } from '../sim/index.ts';
+import type { Scenario, TimedCommand } from '../sim/index.ts';
 import type { Frame, FromSim, ToSim } from '../protocol/messages.ts';
 import type { Snapshot } from '../protocol/snapshot.ts';
 import type { ClientKind, SimClient } from '../client/SimClient.ts';
@@ -49,18 +49,15 @@ export interface SimViewState {
   actionsHeld: string | null;
 }
 
+/**
+ * View-only actions. Operations on the run (play, act, seek, …) are not here: they go through
+ * the run controller (src/app), which sends them to the simulation.
+ */
 export interface SimActions {
   load(
     scenario: Scenario,
     opts?: { commands?: TimedCommand[]; atMs?: number; playing?: boolean; speed?: number },
   ): void;
-  act(action: Action): void;
-  play(): void;
-  pause(): void;
-  step(): void;
-  setSpeed(speed: number): void;
-  seek(tMs: number): void;
-  advance(ms: number): void;
   setFollowUser(userIdx: number | null): void;
   setVocabulary(vocabulary: Vocabulary): void;
   setLocked(locked: readonly string[]): void;
@@ -83,14 +80,41 @@ export interface SimSession {
    * it in), or rejects with the simulation's error message.
    */
   request(msg: ToSim): Promise<Frame>;
+  /**
+   * Seeks the run; a burst of seeks (a timeline drag) is coalesced so only the latest waits
+   * behind the one in flight.
+   */
+  seek(tMs: number): void;
+  /** Asks the clock's driver to re-read the run's play state (no new frame came). */
+  retimeClock(): void;
   /** Replaces the client (after a worker failure) and restores the run on it. */
   replaceClient(client: SimClient, reason: string): void;
   dispose(): void;
 }
 
-export function createSimSession(initialClient: SimClient, now: () => number): SimSession {
+/**
+ * Writes the view clock: on every frame, and with `frame` null when the run's play state
+ * changed without one. The only code that writes a session's clock.
+ */
+export type ClockDriver = (clock: ViewClock, frame: Frame | null, wallMs: number) => void;
+
+/** A single run's clock: exactly what the host said in its last frame. */
+export const clockFromFrames: ClockDriver = (clock, frame, wallMs) => {
+  if (!frame) return;
+  clock.frameSimMs = frame.tMs;
+  clock.frameWallMs = wallMs;
+  clock.playing = frame.playing;
+  clock.speed = frame.speed;
+};
+
+export function createSimSession(
+  initialClient: SimClient,
+  now: () => number,
+  opts: { driveClock?: ClockDriver } = {},
+): SimSession {
   const hops = new HopBuffer();
   const clock = createViewClock();
+  const driveClock = opts.driveClock ?? clockFromFrames;
   const frameListeners = new Set<(msg: Extract<FromSim, { type: 'frame' }>) => void>();
   let client = initialClient;
   let nextLogId = 1;
@@ -153,13 +177,6 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
       hops.clear();
       send({ type: 'load', scenario, ...opts, speed: opts.speed ?? get().speed });
     },
-    act: (action) => send({ type: 'act', action }),
-    play: () => send({ type: 'play' }),
-    pause: () => send({ type: 'pause' }),
-    step: () => send({ type: 'step' }),
-    setSpeed: (speed) => send({ type: 'speed', speed }),
-    seek: (tMs) => seeks.seek(tMs),
-    advance: (ms) => send({ type: 'advance', ms }),
     setFollowUser: (followUser) => set({ followUser }),
     setVocabulary: (vocabulary) => set({ vocabulary }),
     setLocked: (locked) => set({ locked }),
@@ -183,11 +200,8 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
       return;
     }
     if (msg.reset) hops.clear();
-    hops.add(msg.hops);
-    clock.frameSimMs = msg.tMs;
-    clock.frameWallMs = now();
-    clock.playing = msg.playing;
-    clock.speed = msg.speed;
+    hops.add(msg.hops, msg.speed);
+    driveClock(clock, msg, now());
     const prev = store.getState();
     const vocab = prev.vocabulary;
     const fresh: NarrationEntry[] = [];
@@ -227,6 +241,10 @@ export function createSimSession(initialClient: SimClient, now: () => number): S
       return () => frameListeners.delete(listener);
     },
     request: requestFrame,
+    seek: (tMs) => seeks.seek(tMs),
+    retimeClock() {
+      driveClock(clock, null, now());
+    },
     replaceClient(next, reason) {
       unsubscribe();
       client = next;

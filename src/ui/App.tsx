@@ -6,8 +6,11 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { presetScenario } from '../sim/index.ts';
 import type { SimSession } from '../store/simStore.ts';
+import type { RunController } from '../app/runController.ts';
 import { SimProvider } from './SimContext.tsx';
-import { EngineStatus } from './EngineStatus.tsx';
+import { RunProvider } from './RunContext.tsx';
+import { providePageRun } from './pageHost.ts';
+import { EngineAbout } from './EngineStatus.tsx';
 import { Notices } from './Notices.tsx';
 import { PartBoundary } from './update/PartBoundary.tsx';
 import { UpdateNotice } from './update/UpdateNotice.tsx';
@@ -64,8 +67,18 @@ function fullAppUrl(): string {
   return url.toString();
 }
 
-export function App({ session, options }: { session: SimSession; options: UrlOptions }) {
+export function App({
+  session,
+  run,
+  options,
+}: {
+  session: SimSession;
+  run: RunController;
+  options: UrlOptions;
+}) {
   const [problems, setProblems] = useState(options.problems);
+
+  useEffect(() => providePageRun(run), [run]);
 
   useEffect(() => {
     session.store.getState().setLocked(options.lock);
@@ -112,60 +125,62 @@ export function App({ session, options }: { session: SimSession; options: UrlOpt
 
   return (
     <SimProvider session={session}>
-      <div className={options.embed ? 'app app-embed' : 'app'}>
-        {!options.embed && (
-          <header className="app-header">
-            <a className="brand" href="./">
-              <img src="./favicon.svg" alt="" width="24" height="24" />
-              <span>Statecraft</span>
-            </a>
-            <nav className="modes" aria-label="Modes">
-              <a href="./" aria-current={options.mode === 'playground' ? 'page' : undefined}>
-                Playground
+      <RunProvider run={run} mode={options.mode}>
+        <div className={options.embed ? 'app app-embed' : 'app'}>
+          {!options.embed && (
+            <header className="app-header">
+              <a className="brand" href="./">
+                <img src="./favicon.svg" alt="" width="24" height="24" />
+                <span>Statecraft</span>
               </a>
-              <a
-                href="?mode=lessons"
-                aria-current={options.mode === 'lessons' ? 'page' : undefined}
-              >
-                Lessons
-              </a>
-              <a
-                href="?mode=compare"
-                aria-current={options.mode === 'compare' ? 'page' : undefined}
-              >
-                Compare
-              </a>
-            </nav>
-            <p className="tagline">See where state lives — and what happens when it dies.</p>
-            {options.mode !== 'compare' && <EngineStatus />}
-            {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
-            <EmbedButton playground={playground} />
-            <div className="header-tools">
+              <nav className="modes" aria-label="Modes">
+                <a href="./" aria-current={options.mode === 'playground' ? 'page' : undefined}>
+                  Playground
+                </a>
+                <a
+                  href="?mode=lessons"
+                  aria-current={options.mode === 'lessons' ? 'page' : undefined}
+                >
+                  Lessons
+                </a>
+                <a
+                  href="?mode=compare"
+                  aria-current={options.mode === 'compare' ? 'page' : undefined}
+                >
+                  Compare
+                </a>
+              </nav>
+              <p className="tagline">See where state lives — and what happens when it dies.</p>
+              {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
+              <EmbedButton playground={playground} />
+              <div className="header-tools">
+                {options.mode !== 'compare' && <EngineAbout />}
+                <KeyboardShortcuts mode={options.mode} />
+                <MotionToggle />
+                <ThemeToggle />
+              </div>
+            </header>
+          )}
+          <UpdateNotice playground={playground} />
+          <Notices problems={problems} />
+          <main className="app-main" id="main">
+            {main}
+          </main>
+          {options.embed && (
+            <footer className="embed-bar">
+              {/* In a course package the learner stays in the LMS, where the lesson is recorded. */}
+              {!options.scorm && (
+                <a href={fullAppUrl()} target="_blank" rel="noreferrer">
+                  Open in Statecraft ↗
+                </a>
+              )}
               <KeyboardShortcuts mode={options.mode} />
               <MotionToggle />
-              <ThemeToggle />
-            </div>
-          </header>
-        )}
-        <UpdateNotice playground={playground} />
-        <Notices problems={problems} />
-        <main className="app-main" id="main">
-          {main}
-        </main>
-        {options.embed && (
-          <footer className="embed-bar">
-            {/* In a course package the learner stays in the LMS, where the lesson is recorded. */}
-            {!options.scorm && (
-              <a href={fullAppUrl()} target="_blank" rel="noreferrer">
-                Open in Statecraft ↗
-              </a>
-            )}
-            <KeyboardShortcuts mode={options.mode} />
-            <MotionToggle />
-            {options.mode !== 'compare' && <EngineStatus />}
-          </footer>
-        )}
-      </div>
+              {options.mode !== 'compare' && <EngineAbout />}
+            </footer>
+          )}
+        </div>
+      </RunProvider>
     </SimProvider>
   );
 }

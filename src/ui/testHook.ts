@@ -4,11 +4,14 @@
  * is false at build time and the code is removed.
  */
 import type { Snapshot } from '../protocol/snapshot.ts';
-import type { ToSim } from '../protocol/messages.ts';
 import type { SimSession } from '../store/simStore.ts';
-import { HOP_STRIDE } from '../protocol/messages.ts';
+import type { RunController } from '../app/runController.ts';
+import { COMMANDS, perform } from '../app/commands.ts';
+import { pageHost } from './pageHost.ts';
+import { HOP_STRIDE } from '../protocol/hops.ts';
 import { viewTimeMs } from '../store/viewClock.ts';
 import type {} from './testHookTypes.ts';
+import { drawnByEdgeName } from './topology/dotStats.ts';
 
 /**
  * Web Workers the page has started. Recorded by wrapping the Worker constructor when this
@@ -39,25 +42,41 @@ async function appLoaded(session: SimSession): Promise<void> {
   }
 }
 
-export function installTestHook(session: SimSession): void {
+/**
+ * Drives the run through the same run controller and command registry as the buttons (a
+ * test's "play" is the Play command); only `load` talks to the session, as lessons do.
+ */
+export function installTestHook(run: RunController): void {
   if (import.meta.env.VITE_TEST_HOOKS !== '1') return;
-  const snap = async (msg: ToSim): Promise<Snapshot> => {
+  const session = run.sessions[0]!;
+  const host = { run };
+  const after = async (op: () => Promise<void>): Promise<Snapshot> => {
     await appLoaded(session);
-    const frame = await session.request(msg);
-    return frame.snapshot!;
+    await op();
+    return session.store.getState().snapshot!;
   };
   window.__statecraftTest = {
-    load: (scenario) => snap({ type: 'load', scenario, playing: false }),
-    async advance(ms) {
-      await snap({ type: 'pause' });
-      return snap({ type: 'advance', ms });
+    async load(scenario) {
+      await appLoaded(session);
+      return (await session.request({ type: 'load', scenario, playing: false })).snapshot!;
     },
-    act: (action) => snap({ type: 'act', action }),
-    async play(speed) {
-      if (speed !== undefined) await snap({ type: 'speed', speed });
-      return snap({ type: 'play' });
+    advance: (ms) =>
+      after(async () => {
+        await perform('pause', host);
+        await run.advance(ms);
+      }),
+    act: (action) => after(() => run.act(action)),
+    play: (speed) =>
+      after(async () => {
+        if (speed !== undefined) await run.setSpeed(speed);
+        await perform('play', host);
+      }),
+    pause: () => after(() => perform('pause', host)),
+    async perform(id, args) {
+      const page = pageHost();
+      if (!(id in COMMANDS)) throw new Error(`No command "${id}" in the registry.`);
+      await perform(id as never, page ?? host, args as never);
     },
-    pause: () => snap({ type: 'pause' }),
     crashWorker() {
       const worker = startedWorkers.at(-1);
       if (!worker) throw new Error('No simulation worker to crash: the engine runs in-thread.');
@@ -72,6 +91,7 @@ export function installTestHook(session: SimSession): void {
     closeWorker: () => faultWorker('close'),
     snapshot: () => session.store.getState().snapshot,
     clientKind: () => session.store.getState().clientKind,
+    drawnDots: () => drawnByEdgeName(),
     visibleHops() {
       const { data, count } = session.hops;
       const t = viewTimeMs(session.clock, performance.now());

@@ -12,6 +12,11 @@ export interface TestHook {
   play(speed?: number): Promise<Snapshot>;
   pause(): Promise<Snapshot>;
   /**
+   * Performs a registry command by id (src/app/commands.ts), as a button or key would, on the
+   * page's run with the page's view operations (e.g. `go-to-step` with `{ step }`).
+   */
+  perform(id: string, args?: unknown): Promise<void>;
+  /**
    * Kills the simulation worker the way a crash would (terminated, then an error event on
    * the Worker object). The app should say so and carry on in-thread from the same place.
    */
@@ -27,6 +32,11 @@ export interface TestHook {
    * view's current time (depart ≤ t < arrive), i.e. the requests in flight on screen.
    */
   visibleHops(): number;
+  /**
+   * Dots the dot layer drew in its latest frame, per edge, as "left-right" node numbers
+   * (0 users, 1 load balancer, 2 store, 3 database, 3 + k server k) → dots on that edge.
+   */
+  drawnDots(): Record<string, number>;
 }
 
 declare global {

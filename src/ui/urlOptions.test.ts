@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readUrlOptions } from './urlOptions.ts';
+import { compareQuery } from '../app/compareSetup.ts';
 
 describe('URL options', () => {
   it('reads every supported parameter', () => {
@@ -39,10 +40,10 @@ describe('URL options', () => {
     // Without archs or preset: all three architectures, and a run where a server dies.
     expect(readUrlOptions('?mode=compare')).toMatchObject({
       archs: ['in-memory', 'session-store', 'jwt'],
-      preset: 'sticky-crash',
+      preset: 'first-crash',
       problems: [],
     });
-    expect(readUrlOptions('').preset).toBe('playground');
+    expect(readUrlOptions('').preset).toBe('first-crash');
   });
 
   it('rejects bad archs with a message and compares all three', () => {
@@ -64,7 +65,7 @@ describe('URL options', () => {
     const o = readUrlOptions(
       '?preset=%3Cscript%3E&seed=-4&speed=1e99&step=0&mode=hack&lock=everything&theme=neon',
     );
-    expect(o.preset).toBe('playground');
+    expect(o.preset).toBe('first-crash');
     expect(o.seed).toBe(null);
     expect(o.speed).toBe(null);
     expect(o.step).toBe(null);
@@ -85,6 +86,21 @@ describe('URL options', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('a comparison link reads back as the same comparison', () => {
+    const q = compareQuery(
+      { archs: ['in-memory', 'jwt'], preset: 'store-crash', seed: 12 },
+      { embed: '1' },
+    );
+    expect(readUrlOptions(`?${q}`)).toMatchObject({
+      mode: 'compare',
+      archs: ['in-memory', 'jwt'],
+      preset: 'store-crash',
+      seed: 12,
+      embed: true,
+      problems: [],
+    });
   });
 });
 

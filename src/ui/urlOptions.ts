@@ -6,10 +6,12 @@
 import { LIMITS, PRESET_NAMES, type Architecture } from '../sim/index.ts';
 import type { ClientKind } from '../client/SimClient.ts';
 import { MAX_SPEED, MIN_SPEED, isSpeed } from '../protocol/speed.ts';
-import { COMPARE_ARCHS, parseArchList } from './compare/compareSetup.ts';
+import { COMPARE_ARCHS, parseArchList } from '../app/compareSetup.ts';
 import { resolveParentOrigin, type ParentOriginRule } from './embed/parentOrigin.ts';
 
-export type Mode = 'playground' | 'lessons' | 'compare';
+import type { Mode } from '../app/modes.ts';
+
+export type { Mode };
 export type Theme = 'light' | 'dark' | 'system';
 
 /** Groups of controls a course page can hide with `?lock=` (comma-separated, or `all`). */
@@ -46,9 +48,9 @@ export interface UrlOptions {
   problems: string[];
 }
 
-export const DEFAULT_PRESET = 'playground';
-/** Compare mode without `preset=`: a server dies at 30 s, which is where the panes differ. */
-export const DEFAULT_COMPARE_PRESET = 'sticky-crash';
+export const DEFAULT_PRESET = 'first-crash';
+/** Compare mode without `preset=`: a server dies at 20 s, which is where the panes differ. */
+export const DEFAULT_COMPARE_PRESET = 'first-crash';
 const MAX_QUERY_CHARS = 4096;
 
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

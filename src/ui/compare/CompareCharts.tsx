@@ -6,10 +6,11 @@ import { useMemo } from 'react';
 import type { HistoryPoint } from '../../store/history.ts';
 import { LineChart, type ChartSeries } from '../panels/metrics/LineChart.tsx';
 import { formatMs, formatRate } from '../panels/format.ts';
-import type { CompareState } from './compareController.ts';
-import { paneTitle } from './compareSetup.ts';
+import type { CompareState } from '../../app/compareRun.ts';
+import { paneTitle } from '../../app/compareSetup.ts';
 import { PANE_STYLE } from './paneStyle.ts';
-import { useCompare, useController, usePaneSnapshots } from './useCompare.ts';
+import { useCompare, useController } from './useCompare.ts';
+import { useRunSnapshots } from '../RunContext.tsx';
 
 const selVersion = (s: CompareState) => s.historyVersion;
 
@@ -52,7 +53,7 @@ const METRICS: Metric[] = [
 export function CompareCharts() {
   const c = useController();
   const version = useCompare(selVersion);
-  const snaps = usePaneSnapshots();
+  const snaps = useRunSnapshots();
   const stickies = snaps.map((s) => s?.sticky ?? 'cookie').join(',');
   const charts = useMemo(() => {
     const points = c.panes.map((p) => (version >= 0 ? p.history.points() : []));

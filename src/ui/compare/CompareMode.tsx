@@ -3,12 +3,12 @@
  * architectures side by side, in panes kept in lock-step by one shared clock. Loaded lazily.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { presetScenario, type Architecture, type Scenario } from '../../sim/index.ts';
+import { PRESETS, presetScenario, type Architecture, type Scenario } from '../../sim/index.ts';
 import { createSimClient } from '../../client/createSimClient.ts';
 import type { ClientKind } from '../../client/SimClient.ts';
-import { PARENT_COMMAND_EVENT, type ParentCommand } from '../embed/embedBridge.ts';
 import { DEFAULT_COMPARE_PRESET, type UrlOptions } from '../urlOptions.ts';
-import { CompareController, type CompareDeps } from './compareController.ts';
+import { CompareController, type CompareDeps } from '../../app/compareRun.ts';
+import { compareQuery } from '../../app/compareSetup.ts';
 import { DEFAULT_SPEED } from '../../protocol/speed.ts';
 import { CompareControls } from './CompareControls.tsx';
 import { CompareCharts } from './CompareCharts.tsx';
@@ -17,6 +17,9 @@ import { CompareSetupBar, CopyLink, type CompareSetup } from './CompareSetupBar.
 import { installCompareTestHook } from './compareTestHook.ts';
 import { OutcomeTable } from './OutcomeTable.tsx';
 import { CompareContext } from './useCompare.ts';
+import { RunProvider } from '../RunContext.tsx';
+import { providePageRun } from '../pageHost.ts';
+import { SeedReset } from '../panels/controls/SeedReset.tsx';
 import '../panels/panels.css';
 import './compare.css';
 
@@ -39,12 +42,11 @@ function baseScenario(preset: string, seed: number | null): Scenario {
 function compareUrl(setup: CompareSetup): URL {
   const url = new URL(window.location.href);
   url.hash = '';
-  url.searchParams.set('mode', 'compare');
-  url.searchParams.set('archs', setup.archs.join(','));
-  url.searchParams.set('preset', setup.preset);
-  if (setup.seed !== null) url.searchParams.set('seed', String(setup.seed));
-  else url.searchParams.delete('seed');
-  for (const k of ['lesson', 'step']) url.searchParams.delete(k);
+  const extra: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) {
+    if (!['mode', 'archs', 'preset', 'seed', 'lesson', 'step'].includes(k)) extra[k] = v;
+  }
+  url.search = compareQuery(setup, extra);
   return url;
 }
 
@@ -67,7 +69,9 @@ export function CompareMode({ options }: { options: UrlOptions }) {
     );
     setController(c);
     const uninstall = installCompareTestHook(c);
+    const unprovide = providePageRun(c);
     return () => {
+      unprovide();
       uninstall();
       c.dispose();
     };
@@ -75,8 +79,27 @@ export function CompareMode({ options }: { options: UrlOptions }) {
 
   const base = useMemo(() => baseScenario(setup.preset, setup.seed), [setup.preset, setup.seed]);
   useEffect(() => {
-    if (controller) void controller.load(base, { playing: true });
+    if (!controller) return;
+    // Reset with a new seed already loaded this scenario (see below): do not load it twice.
+    const loaded = controller.state.getState().scenario;
+    if (loaded && JSON.stringify(loaded) === JSON.stringify(base)) return;
+    void controller.load(base, { playing: true });
   }, [controller, base]);
+
+  // Reset (the registry's command, from the shared SeedReset) reloads the run with a new
+  // seed: keep the setup, and so the address bar, on it.
+  useEffect(() => {
+    if (!controller) return;
+    return controller.state.subscribe((s, old) => {
+      const seed = s.scenario?.seed;
+      if (s.scenario === old.scenario || seed === undefined) return;
+      setSetup((cur) => {
+        const own = PRESETS[cur.preset]?.scenario.seed;
+        const next = seed === own && cur.seed === null ? null : seed;
+        return next === cur.seed ? cur : { ...cur, seed: next };
+      });
+    });
+  }, [controller]);
 
   // Keep the address bar on this comparison, so reloading or copying it reproduces it.
   useEffect(() => {
@@ -88,46 +111,49 @@ export function CompareMode({ options }: { options: UrlOptions }) {
     return url.toString();
   }, [setup]);
 
-  // A course page embedding the comparison can play and pause it.
-  useEffect(() => {
-    if (!controller) return;
-    const onCommand = (e: Event) => {
-      const cmd = (e as CustomEvent<ParentCommand>).detail;
-      if (cmd.type === 'play') controller.play();
-      else if (cmd.type === 'pause') controller.pause();
-    };
-    window.addEventListener(PARENT_COMMAND_EVENT, onCommand);
-    return () => window.removeEventListener(PARENT_COMMAND_EVENT, onCommand);
-  }, [controller]);
-
   const n = setup.archs.length;
+  const top = (
+    <div className="cmp-top">
+      <div className="cmp-title">
+        <h1 id="compare-title">Compare architectures</h1>
+        <p className="hint">
+          The same users, the same traffic and the same failures: only where state lives differs.
+        </p>
+        {!embed && !lock.includes('share') && <CopyLink link={link} />}
+      </div>
+      {!embed && (
+        <CompareSetupBar
+          setup={setup}
+          onChange={setSetup}
+          locked={lock}
+          seed={controller ? <SeedReset compact /> : null}
+        />
+      )}
+    </div>
+  );
   return (
     <section className={`compare compare-${n}`} aria-labelledby="compare-title">
-      <div className="cmp-top">
-        <div className="cmp-title">
-          <h1 id="compare-title">Compare architectures</h1>
-          <p className="hint">
-            The same users, the same traffic and the same failures: only where state lives differs.
-          </p>
-          {!embed && !lock.includes('share') && <CopyLink link={link} />}
-        </div>
-        {!embed && <CompareSetupBar setup={setup} onChange={setSetup} locked={lock} />}
-      </div>
       {controller ? (
-        <CompareContext.Provider value={controller}>
-          <CompareControls locked={lock} />
-          <div className="cmp-panes">
-            {controller.panes.map((p) => (
-              <ComparePane key={p.arch} pane={p} />
-            ))}
-          </div>
-          <div className="cmp-results">
-            <OutcomeTable />
-            <CompareCharts />
-          </div>
-        </CompareContext.Provider>
+        <RunProvider run={controller} mode="compare">
+          <CompareContext.Provider value={controller}>
+            {top}
+            <CompareControls locked={lock} />
+            <div className="cmp-panes">
+              {controller.panes.map((p) => (
+                <ComparePane key={p.arch} pane={p} />
+              ))}
+            </div>
+            <div className="cmp-results">
+              <OutcomeTable />
+              <CompareCharts />
+            </div>
+          </CompareContext.Provider>
+        </RunProvider>
       ) : (
-        <p className="loading">Starting the simulations…</p>
+        <>
+          {top}
+          <p className="loading">Starting the simulations…</p>
+        </>
       )}
     </section>
   );

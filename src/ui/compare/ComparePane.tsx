@@ -1,15 +1,16 @@
 /**
  * One architecture's pane: its own session in its own SimProvider, so the playground's
  * topology (nodes, session chips, request dots) works unchanged inside it, and a few
- * counters under it. Kill buttons on its nodes act in every pane (see compareController.ts).
+ * counters under it. Kill buttons on its nodes act in every pane: they perform
+ * registry commands on the run in context, the comparison (src/app/compareRun.ts).
  */
 import type { Outcome } from '../../sim/index.ts';
 import type { SimStoreState } from '../../store/simStore.ts';
 import { SimProvider, useSim } from '../SimContext.tsx';
 import { TopologyView } from '../topology/TopologyView.tsx';
 import { formatCount } from '../panels/format.ts';
-import type { ComparePane as Pane } from './compareController.ts';
-import { paneDetail, paneRegionLabel, paneTitle } from './compareSetup.ts';
+import type { ComparePane as Pane } from '../../app/compareRun.ts';
+import { paneDetail, paneRegionLabel, paneTitle } from '../../app/compareSetup.ts';
 import { PaneSwatch } from './PaneSwatch.tsx';
 
 const selSticky = (s: SimStoreState) =>

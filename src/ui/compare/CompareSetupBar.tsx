@@ -3,11 +3,9 @@
  * the seed, and which architectures get a pane. Changing any of them starts again from 0 s.
  * CopyLink copies a link that opens the same comparison.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type ReactNode } from 'react';
 import { PRESETS, PRESET_NAMES, type Architecture } from '../../sim/index.ts';
-import { parseSeed } from '../playground/reconfigure.ts';
-import { Icon } from '../panels/Icon.tsx';
-import { COMPARE_ARCHS, MIN_PANES, paneTitle } from './compareSetup.ts';
+import { COMPARE_ARCHS, MIN_PANES, paneTitle } from '../../app/compareSetup.ts';
 
 export interface CompareSetup {
   archs: Architecture[];
@@ -20,6 +18,8 @@ interface Props {
   setup: CompareSetup;
   onChange(next: CompareSetup): void;
   locked: readonly string[];
+  /** The seed field (the shared SeedReset, bound to the comparison's run). */
+  seed?: ReactNode;
 }
 
 /** `link` returns the link to this comparison (the page's URL, kept in step with the setup). */
@@ -61,18 +61,7 @@ export function CopyLink({ link }: { link: () => string }) {
   );
 }
 
-export function CompareSetupBar({ setup, onChange, locked }: Props) {
-  const presetSeed = PRESETS[setup.preset]?.scenario.seed ?? 1;
-  const [text, setText] = useState<string | null>(null);
-  const shownSeed = text ?? String(setup.seed ?? presetSeed);
-  const parsed = parseSeed(shownSeed);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (parsed === null) return;
-    onChange({ ...setup, seed: parsed });
-    setText(null);
-  };
+export function CompareSetupBar({ setup, onChange, locked, seed }: Props) {
   const toggle = (arch: Architecture, on: boolean) => {
     const next = COMPARE_ARCHS.filter((a) => (a === arch ? on : setup.archs.includes(a)));
     if (next.length >= MIN_PANES) onChange({ ...setup, archs: next });
@@ -121,24 +110,7 @@ export function CompareSetupBar({ setup, onChange, locked }: Props) {
           </fieldset>
         </>
       )}
-      {!locked.includes('seed') && (
-        <form className="seed-row cmp-seed" onSubmit={submit}>
-          <label className="field-inline">
-            <span>Seed</span>
-            <input
-              type="text"
-              inputMode="numeric"
-              size={8}
-              value={shownSeed}
-              aria-invalid={parsed === null}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </label>
-          <button type="submit" className="btn" disabled={parsed === null}>
-            <Icon name="reset" /> Reset
-          </button>
-        </form>
-      )}
+      {!locked.includes('seed') && seed}
     </div>
   );
 }

@@ -4,12 +4,13 @@
  */
 import { Fragment, useMemo } from 'react';
 import { formatSimTime } from '../panels/format.ts';
-import { paneTitle } from './compareSetup.ts';
+import { paneTitle } from '../../app/compareSetup.ts';
 import { outcomeRows, type PaneOutcome } from './outcomeRows.ts';
 import { PaneSwatch } from './PaneSwatch.tsx';
 import type { StickyMethod } from '../../sim/index.ts';
-import type { CompareState } from './compareController.ts';
-import { useCompare, useController, usePaneSnapshots } from './useCompare.ts';
+import type { CompareState } from '../../app/compareRun.ts';
+import { useCompare, useController } from './useCompare.ts';
+import { useRunSnapshots } from '../RunContext.tsx';
 
 const selOutcomes = (s: CompareState) => s.outcomes;
 const selSampleT = (s: CompareState) => s.sampleTMs;
@@ -19,7 +20,7 @@ export function OutcomeTable() {
   // Sampled by the shared clock: every pane at the same simulated instant.
   const outcomes = useCompare(selOutcomes);
   const tMs = useCompare(selSampleT);
-  const snaps = usePaneSnapshots();
+  const snaps = useRunSnapshots();
   const stickyKey = snaps.map((s) => s?.sticky ?? '').join(',');
   const panes = useMemo<PaneOutcome[] | null>(() => {
     const sticky = stickyKey.split(',');
@@ -40,14 +41,16 @@ export function OutcomeTable() {
       ) : (
         <>
           <p className="hint">
-            After {formatSimTime(tMs)} of the same traffic. Lower is better in every row; “✓ best”
-            marks the winner.
+            After {formatSimTime(tMs)} of the same traffic. Lower is better in every row. “✓ best”
+            marks a pane only when it beats the others by more than run-to-run noise: by more than
+            10 % and by more than 2 (5 ms for latency). Closer than that reads as a tie.
           </p>
           <div className="cmp-table-wrap">
             <table className="cmp-table" data-testid="compare-table">
               <caption className="sr-only">
-                Outcomes of each architecture after {formatSimTime(tMs)}; lower is better; the best
-                in each row is marked “best”.
+                Outcomes of each architecture after {formatSimTime(tMs)}; lower is better; a pane is
+                marked “best” only when it wins by more than 10 % and more than 2 (5 ms for
+                latency).
               </caption>
               <thead>
                 <tr>

@@ -3,10 +3,11 @@
  * clock without sleeping. Installed only in builds made with `--mode e2e`
  * (VITE_TEST_HOOKS=1); in the production build the condition is false and the code goes.
  */
-import { HOP_STRIDE } from '../../protocol/messages.ts';
+import { HOP_STRIDE } from '../../protocol/hops.ts';
+import { perform } from '../../app/commands.ts';
 import type { Snapshot } from '../../protocol/snapshot.ts';
 import { viewTimeMs } from '../../store/viewClock.ts';
-import type { CompareController } from './compareController.ts';
+import type { CompareController } from '../../app/compareRun.ts';
 import type {} from './compareTestHookTypes.ts';
 
 export function installCompareTestHook(c: CompareController): () => void {
@@ -28,7 +29,7 @@ export function installCompareTestHook(c: CompareController): () => void {
       return snaps();
     },
     async advance(ms) {
-      c.pause();
+      void perform('pause', { run: c });
       await c.advance(ms);
       return snaps();
     },
@@ -37,11 +38,11 @@ export function installCompareTestHook(c: CompareController): () => void {
       return snaps();
     },
     play(speed) {
-      if (speed !== undefined) c.setSpeed(speed);
-      c.play();
+      if (speed !== undefined) void c.setSpeed(speed);
+      void perform('play', { run: c });
     },
     async pause() {
-      c.pause();
+      void perform('pause', { run: c });
       return snaps();
     },
     visibleHops: () =>

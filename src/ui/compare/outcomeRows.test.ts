@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, presetScenario, resolveScenario, outcome } from '../../sim/index.ts';
 import type { Architecture, Outcome } from '../../sim/index.ts';
-import { paneScenario, paneTitle } from './compareSetup.ts';
-import { outcomeRows, type PaneOutcome } from './outcomeRows.ts';
+import { paneScenario, paneTitle } from '../../app/compareSetup.ts';
+import { withinNoise, outcomeRows, type PaneOutcome } from './outcomeRows.ts';
 
 const ARCHS: Architecture[] = ['in-memory', 'session-store', 'jwt'];
 
@@ -66,5 +66,34 @@ describe('outcome rows', () => {
     const rows = outcomeRows(panesAfter('playground', 0));
     expect(row(rows, 'p50').verdict).toBe('none');
     expect(row(rows, 'p50').cells.every((c) => c.text === '–')).toBe(true);
+  });
+});
+
+describe('best only beyond run-to-run noise', () => {
+  it('calls p95 147 vs 151 ms and 38 vs 39 failures a tie, 0 vs 37 a win', () => {
+    const base = panesAfter('playground', 5_000);
+    const set = (o: Outcome, p95: number, failed: number, lost: number): Outcome => ({
+      ...o,
+      latencyMs: { ...o.latencyMs, p95 },
+      requests: { ...o.requests, failed },
+      sessions: { ...o.sessions, lost },
+    });
+    const values = [
+      [147, 38, 37],
+      [151, 39, 0],
+      [149, 38, 0],
+    ];
+    const panes = base.map((p, i) => ({
+      ...p,
+      outcome: set(p.outcome, values[i]![0]!, values[i]![1]!, values[i]![2]!),
+    }));
+    const rows = outcomeRows(panes);
+    expect(row(rows, 'p95').verdict).toBe('tie');
+    expect(row(rows, 'failed').verdict).toBe('tie');
+    const lost = row(rows, 'sessions-lost');
+    expect(lost.verdict).toBe('winner');
+    expect(lost.cells.map((c) => c.best)).toEqual([false, true, true]);
+    expect(withinNoise(120, 100, 2)).toBe(false);
+    expect(withinNoise(109, 100, 2)).toBe(true);
   });
 });

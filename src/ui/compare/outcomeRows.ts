@@ -4,10 +4,15 @@
  * and returns plain rows, so the wording and the winner rules are unit-tested.
  *
  * Winner rules: every measure here is "lower is better". Values are compared as they are
- * shown (after rounding), so two cells that read the same are never ranked apart. When every
- * pane shows the same value there is no winner ("tie"); when some but not all share the best
- * value, each of them is marked.
+ * shown (after rounding), so two cells that read the same are never ranked apart. A pane is
+ * best only when it beats the others by more than run-to-run noise: by more than NOISE_SHARE
+ * of the larger value and more than the measure's own floor (2 for counts, 5 ms for
+ * latency). Panes within that margin of the lowest value share the verdict; when that is
+ * every pane, the row is a tie ("p95 147 vs 151 ms" or "38 vs 39 failures" are ties).
  */
+
+/** Differences up to this share of the larger value are noise (another seed moves them). */
+export const NOISE_SHARE = 0.1;
 import type { Architecture, Outcome, StickyMethod } from '../../sim/index.ts';
 import { FAIL_REASON_LABELS, formatCount, formatMs } from '../panels/format.ts';
 import { CHAT_MEASURES } from './chatRows.ts';
@@ -55,9 +60,15 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** Whether `v` is within noise of the lowest value `min`. */
+export function withinNoise(v: number, min: number, floor: number): boolean {
+  return v - min <= Math.max(floor, NOISE_SHARE * Math.max(Math.abs(v), Math.abs(min)));
+}
+
 function rank(
   values: number[],
   texts: string[],
+  floor: number,
 ): { best: boolean[]; verdict: OutcomeRow['verdict'] } {
   // Compare what is shown: parse back the rounded figure from the text where possible.
   const shown = texts.map((t, i) => {
@@ -65,7 +76,7 @@ function rank(
     return Number.isFinite(n) && /\d/.test(t) ? n : values[i]!;
   });
   const min = Math.min(...shown);
-  const best = shown.map((v) => v === min);
+  const best = shown.map((v) => withinNoise(v, min, floor));
   if (best.every(Boolean)) return { best: best.map(() => false), verdict: 'tie' };
   return { best, verdict: 'winner' };
 }
@@ -78,6 +89,8 @@ export interface Measure {
   format(v: number): string;
   /** Needs completed requests in every pane before it means anything (latency, bytes). */
   needsRequests?: boolean;
+  /** Differences up to this much are noise, whatever their share (default: 2, for counts). */
+  noiseFloor?: number;
   why(panes: readonly PaneOutcome[], values: number[], winners: string[]): string;
 }
 
@@ -159,6 +172,7 @@ const MEASURES: Measure[] = [
     label: 'Latency p50',
     value: (o) => o.latencyMs.p50,
     format: formatMs,
+    noiseFloor: 5,
     needsRequests: true,
     why: (_p, _v, winners) =>
       `${winners.length ? `${list(winners)}: ` : ''}a session read from the server's own memory takes about 1 µs; a session store adds a store round trip to every request, JWT a database read on cart steps.`,
@@ -168,6 +182,7 @@ const MEASURES: Measure[] = [
     label: 'Latency p95',
     value: (o) => o.latencyMs.p95,
     format: formatMs,
+    noiseFloor: 5,
     needsRequests: true,
     why: () =>
       'The slow tail: extra round trips add up, and so does queueing at busy servers (after a crash, the survivors carry more).',
@@ -192,6 +207,7 @@ const MEASURES: Measure[] = [
     label: 'Load evenness (busiest ÷ average)',
     value: (o) => o.loadImbalance,
     format: (v) => `${v.toFixed(2)}×`,
+    noiseFloor: 0.05,
     needsRequests: true,
     why(panes) {
       const sticky = panes.filter((p) => p.sticky !== 'none');
@@ -208,7 +224,7 @@ function measureRow(m: Measure, panes: readonly PaneOutcome[]): OutcomeRow {
   const values = panes.map((p) => m.value(p.outcome));
   const texts = values.map((v) => m.format(v));
   const noData = m.needsRequests && panes.some((p) => p.outcome.requests.total === 0);
-  const ranked = noData ? null : rank(values, texts);
+  const ranked = noData ? null : rank(values, texts, m.noiseFloor ?? 2);
   const winners =
     ranked?.verdict === 'winner' ? panes.filter((_, i) => ranked.best[i]).map((p) => p.title) : [];
   return {

@@ -1,11 +1,11 @@
 /**
- * React bindings for Compare mode: the shared clock's state, and every pane's latest snapshot
- * (which changes at snapshot rate, ~5 times a second while playing, never per frame).
+ * React bindings for Compare mode's own state (samples for the table and charts). The
+ * controls bind to the run controller instead (src/ui/RunContext.tsx); every pane's latest
+ * snapshot comes from `useRunSnapshots`.
  */
-import { createContext, useCallback, useContext, useRef, useSyncExternalStore } from 'react';
+import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { Snapshot } from '../../protocol/snapshot.ts';
-import type { CompareController, CompareState } from './compareController.ts';
+import type { CompareController, CompareState } from '../../app/compareRun.ts';
 
 export const CompareContext = createContext<CompareController | null>(null);
 
@@ -17,29 +17,4 @@ export function useController(): CompareController {
 
 export function useCompare<T>(selector: (s: CompareState) => T): T {
   return useStore(useController().state, selector);
-}
-
-/** The panes' snapshots, as one array that changes identity only when one of them changes. */
-export function usePaneSnapshots(): (Snapshot | null)[] {
-  const c = useController();
-  const cache = useRef<(Snapshot | null)[]>([]);
-  const read = useCallback((): (Snapshot | null)[] => {
-    const next = c.panes.map((p) => p.session.store.getState().snapshot);
-    const prev = cache.current;
-    if (prev.length === next.length && prev.every((s, i) => s === next[i])) return prev;
-    cache.current = next;
-    return next;
-  }, [c]);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const stops = c.panes.map((p) =>
-        p.session.store.subscribe((s, old) => {
-          if (s.snapshot !== old.snapshot) onChange();
-        }),
-      );
-      return () => stops.forEach((stop) => stop());
-    },
-    [c],
-  );
-  return useSyncExternalStore(subscribe, read);
 }

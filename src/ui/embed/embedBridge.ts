@@ -25,8 +25,6 @@ import type { ParentOriginRule } from './parentOrigin.ts';
 export type ParentCommand =
   { type: 'go-to-step'; step: number } | { type: 'play' } | { type: 'pause' };
 
-export const PARENT_COMMAND_EVENT = 'statecraft:parent-command';
-
 export type HostReply =
   | { type: 'ok' }
   /** `state`: the `#run=…` fragment of a share link to the run; `atMs`: its simulated time. */

@@ -4,11 +4,13 @@
  * payload, and read a lesson's score. A command that does not apply to the mode on screen is
  * refused with `not-available` rather than silently ignored.
  */
+import { perform } from '../../app/commands.ts';
 import type { SimSession } from '../../store/simStore.ts';
+import { pageHost } from '../pageHost.ts';
 import { currentRun, runLink } from '../share/runLink.ts';
 import { decodeRun } from '../share/shareLink.ts';
 import type { UrlOptions } from '../urlOptions.ts';
-import { PARENT_COMMAND_EVENT, type HostReply, type ParentCommand } from './embedBridge.ts';
+import type { HostReply } from './embedBridge.ts';
 import type { HostCommand } from './hostCommands.ts';
 
 const unavailable = (message: string): HostReply => ({
@@ -17,26 +19,28 @@ const unavailable = (message: string): HostReply => ({
   message,
 });
 
-const toModes = (cmd: ParentCommand): void => {
-  window.dispatchEvent(new CustomEvent<ParentCommand>(PARENT_COMMAND_EVENT, { detail: cmd }));
-};
-
 export function hostHandler(session: SimSession, options: UrlOptions) {
   const inPlayground = options.mode === 'playground';
   return async (cmd: HostCommand): Promise<HostReply> => {
     switch (cmd.type) {
       case 'play':
-      case 'pause':
-        // Compare mode's panes have their own clock: it takes play and pause from the event.
-        if (options.mode === 'compare') toModes(cmd);
-        else await session.request({ type: cmd.type });
+      case 'pause': {
+        // Registry commands on the page's run (the comparison's, in Compare mode), like a
+        // button or a key.
+        const host = pageHost();
+        if (!host) return unavailable('The run has not started yet.');
+        await perform(cmd.type, host);
         return { type: 'ok' };
-      case 'go-to-step':
+      }
+      case 'go-to-step': {
         if (options.mode !== 'lessons' || !options.lesson) {
           return unavailable('go-to-step works in an embedded lesson only.');
         }
-        toModes(cmd);
+        const host = pageHost();
+        if (!host) return unavailable('The lesson has not opened yet.');
+        await perform('go-to-step', host, { step: cmd.step });
         return { type: 'ok' };
+      }
       case 'get-state': {
         if (!inPlayground) return unavailable('get-state works in the playground only.');
         const run = currentRun(session.store.getState());

@@ -1,13 +1,13 @@
 /**
- * The "?" (keyboard shortcuts) button and the page-wide single-key shortcuts (see shortcuts.ts). Keys go
- * through the same store actions as the buttons; nothing here reaches into the simulation.
- * The dialog's code loads on first use.
+ * The "?" (keyboard shortcuts) button and the page's one key handler. A key is looked up in
+ * the command registry (src/app/commands.ts) and performed through it, like a button: the
+ * handler knows no key and no route of its own. The dialog's code loads on first use.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useSimSession } from '../SimContext.tsx';
+import { performKey } from '../../app/commands.ts';
+import type { Mode } from '../../app/modes.ts';
+import { pageHost, provideViewOperation } from '../pageHost.ts';
 import { PartBoundary } from '../update/PartBoundary.tsx';
-import { toggleReducedMotion } from '../topology/motionPreference.ts';
-import type { Mode } from '../urlOptions.ts';
 import { isTypingTarget, singleKeyShortcutsOn } from './shortcuts.ts';
 
 const ShortcutsDialog = lazy(() =>
@@ -15,28 +15,29 @@ const ShortcutsDialog = lazy(() =>
 );
 
 export function KeyboardShortcuts({ mode }: { mode: Mode }) {
-  const session = useSimSession();
   const [open, setOpen] = useState(false);
+
+  useEffect(() => provideViewOperation('openShortcuts', () => setOpen(true)), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-      if (!singleKeyShortcutsOn() || isTypingTarget(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTypingTarget(e.target)) return;
       // A modal dialog is open (this one or the Embed dialog): keys belong to it.
       if (document.querySelector('dialog[open]')) return;
-      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      const s = session.store.getState();
-      const runs = mode !== 'compare' && s.snapshot !== null;
-      if (key === '?') setOpen(true);
-      else if (key === 'm') toggleReducedMotion();
-      else if (key === 'p' && runs) (s.playing ? s.pause : s.play)();
-      else if (key === 's' && runs) s.step();
-      else return;
-      e.preventDefault();
+      const host = pageHost();
+      if (!host) return;
+      const view = {
+        run: host.run.state.getState(),
+        snapshots: host.run.sessions.map((s) => s.store.getState().snapshot),
+        mode,
+      };
+      const opts = { repeat: e.repeat, singleKeysOn: singleKeyShortcutsOn() };
+      if (performKey(e.key, opts, host, view)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [session, mode]);
+  }, [mode]);
 
   return (
     <>

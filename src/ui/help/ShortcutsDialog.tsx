@@ -3,8 +3,13 @@
  * <dialog>, so Tab stays inside it, Esc closes it, and focus goes back to where it was.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Mode } from '../urlOptions.ts';
-import { SHORTCUTS, setSingleKeyShortcuts, singleKeyShortcutsOn } from './shortcuts.ts';
+import type { Mode } from '../../app/modes.ts';
+import {
+  SHORTCUTS,
+  SINGLE_KEYS,
+  setSingleKeyShortcuts,
+  singleKeyShortcutsOn,
+} from './shortcuts.ts';
 import './help.css';
 
 export function ShortcutsDialog({ mode, onClose }: { mode: Mode; onClose: () => void }) {
@@ -72,7 +77,14 @@ export function ShortcutsDialog({ mode, onClose }: { mode: Mode; onClose: () => 
             setSingleKeys(e.target.checked);
           }}
         />
-        Single-key shortcuts (<kbd>?</kbd> <kbd>P</kbd> <kbd>S</kbd> <kbd>M</kbd>)
+        Single-key shortcuts (
+        {SINGLE_KEYS.map((k, i) => (
+          <span key={k}>
+            {i > 0 && ' '}
+            <kbd>{k}</kbd>
+          </span>
+        ))}
+        )
       </label>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => ref.current?.close()}>

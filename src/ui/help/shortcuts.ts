@@ -4,39 +4,27 @@
  * off (speech-input users trigger them by accident); the switch lives in the shortcuts dialog
  * and is remembered in localStorage where allowed.
  */
-import type { Mode } from '../urlOptions.ts';
+import type { Mode } from '../../app/modes.ts';
+import { keyedCommands } from '../../app/commands.ts';
 
 export interface Shortcut {
   /** Keys as shown, each in its own <kbd>. */
-  keys: string[];
+  keys: readonly string[];
   does: string;
   /** Screens where it applies (all when absent). */
-  modes?: Mode[];
+  modes?: readonly Mode[];
   /** A single printable key, switched off with the single-key setting. */
   singleKey?: boolean;
 }
 
+/** The registry's commands that have keys, then the keys every page has from the browser. */
 export const SHORTCUTS: Shortcut[] = [
-  { keys: ['?'], does: 'Show this list of shortcuts', singleKey: true },
-  {
-    keys: ['P'],
-    does: 'Play or pause the simulation',
-    modes: ['playground', 'lessons'],
-    singleKey: true,
-  },
-  {
-    keys: ['S'],
-    does: 'Pause and process exactly one simulation event',
-    modes: ['playground', 'lessons'],
-    singleKey: true,
-  },
-  {
-    keys: ['M'],
-    does: 'Reduce motion on or off (rates on the arrows instead of moving dots)',
-    singleKey: true,
-  },
-  { keys: ['→'], does: 'Next lesson step (when Continue is enabled)', modes: ['lessons'] },
-  { keys: ['←'], does: 'Previous lesson step', modes: ['lessons'] },
+  ...keyedCommands().map(([, c]) => ({
+    keys: c.keyLabels ?? c.keys ?? [],
+    does: c.description,
+    ...(c.modes ? { modes: c.modes } : {}),
+    ...(c.singleKey ? { singleKey: true } : {}),
+  })),
   { keys: ['Tab', 'Shift + Tab'], does: 'Move to the next or previous control' },
   { keys: ['Enter', 'Space'], does: 'Press the focused button or switch' },
   {
@@ -45,6 +33,11 @@ export const SHORTCUTS: Shortcut[] = [
   },
   { keys: ['Esc'], does: 'Close a dialog' },
 ];
+
+/** The single-key shortcuts' keys, as shown ("?", "P", …). */
+export const SINGLE_KEYS: readonly string[] = SHORTCUTS.filter((s) => s.singleKey).flatMap(
+  (s) => s.keys,
+);
 
 const KEY = 'statecraft-single-key-shortcuts';
 

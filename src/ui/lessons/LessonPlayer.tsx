@@ -8,12 +8,14 @@ import { SKINS } from '../../lessons/skins.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import { lessonScore, skippedSteps } from '../../lessons/score.ts';
 import { SHOP_VOCABULARY } from '../../store/vocabulary.ts';
+import { perform } from '../../app/commands.ts';
 import { useSim, useSimSession } from '../SimContext.tsx';
+import { useCommandHost, useRunState } from '../RunContext.tsx';
+import { provideViewOperation } from '../pageHost.ts';
 import { TopologyView } from '../topology/TopologyView.tsx';
 import { messagesToOpenStep } from './applyStep.ts';
 import { CheckQuestion } from './CheckQuestion.tsx';
 import { emitLessonEvent } from './lessonEvents.ts';
-import { PARENT_COMMAND_EVENT, type ParentCommand } from '../embed/embedBridge.ts';
 import { PredictionBlock } from './PredictionBlock.tsx';
 import { loadProgress, updateLesson } from './progress.ts';
 import { LessonCounters } from './LessonCounters.tsx';
@@ -48,8 +50,9 @@ export function LessonPlayer({
   nextLesson: Lesson | null;
 }) {
   const session = useSimSession();
-  const playing = useSim((s) => s.playing);
+  const playing = useRunState((s) => s.playing);
   const vocab = useSim((s) => s.vocabulary);
+  const host = useCommandHost();
   const [index, setIndex] = useState(() =>
     Math.min(Math.max(0, initialStep), lesson.steps.length - 1),
   );
@@ -134,15 +137,15 @@ export function LessonPlayer({
     void open(index, true);
   }, [open, index]);
 
-  useEffect(() => {
-    // A course page asked for a step (embed API).
-    const onParent = (e: Event) => {
-      const cmd = (e as CustomEvent<ParentCommand>).detail;
-      if (cmd.type === 'go-to-step') void open(Math.min(cmd.step, lesson.steps.length) - 1, true);
-    };
-    window.addEventListener(PARENT_COMMAND_EVENT, onParent);
-    return () => window.removeEventListener(PARENT_COMMAND_EVENT, onParent);
-  }, [open, lesson.steps.length]);
+  // A course page asked for a step (the registry's go-to-step, from the embed API).
+  useEffect(
+    () =>
+      provideViewOperation(
+        'goToStep',
+        (n) => void open(Math.min(n, lesson.steps.length) - 1, true),
+      ),
+    [open, lesson.steps.length],
+  );
 
   const moved = useRef(false);
   useEffect(() => {
@@ -224,29 +227,9 @@ export function LessonPlayer({
     if (index > 0) void open(index - 1, true);
   }, [completed, unfinished, index, open]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (
-        t &&
-        (t.closest('input, select, textarea, [role="slider"]') ||
-          e.altKey ||
-          e.ctrlKey ||
-          e.metaKey)
-      ) {
-        return;
-      }
-      if (e.key === 'ArrowRight') {
-        e.preventDefault();
-        goNext();
-      } else if (e.key === 'ArrowLeft') {
-        e.preventDefault();
-        goBack();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [goNext, goBack]);
+  // → and ← are the registry's next-step and previous-step, read by the page's key handler.
+  useEffect(() => provideViewOperation('nextStep', goNext), [goNext]);
+  useEffect(() => provideViewOperation('previousStep', goBack), [goBack]);
 
   const answerPrediction = (choiceId: string) => {
     const correct = step.predict?.choices.find((c) => c.id === choiceId)?.correct ?? false;
@@ -398,7 +381,7 @@ export function LessonPlayer({
           </button>
           <button
             type="button"
-            onClick={() => session.request({ type: playing ? 'pause' : 'play' })}
+            onClick={() => void perform(playing ? 'pause' : 'play', host)}
             disabled={predictionOpen && !playing}
             aria-describedby={predictionOpen ? 'held-reason' : undefined}
           >

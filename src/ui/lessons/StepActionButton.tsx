@@ -2,11 +2,14 @@
  * The button a step asks the learner to press, when the picture has none of its own. Server
  * kills and restarts are done on the server nodes themselves; store and fleet actions get a
  * button here, next to the hint, labelled in the lesson's words ("Kill central bank
- * database"). While the step's prediction is open the button is held, and says why.
+ * database"). Which actions get one, and how they are performed, is the registry's
+ * STEP_COMMANDS. While the step's prediction is open the button is held, and says why.
  */
-import type { Action, ActionName } from '../../sim/index.ts';
+import { STEP_COMMANDS, type ArgList, type CommandId } from '../../app/commands.ts';
+import type { ActionName } from '../../sim/index.ts';
 import { extraWords, type Vocabulary } from '../../store/vocabulary.ts';
 import { useSim } from '../SimContext.tsx';
+import { useCommand } from '../RunContext.tsx';
 
 export function stepActionLabel(action: ActionName, v: Vocabulary): string | null {
   switch (action) {
@@ -27,29 +30,27 @@ export function stepActionLabel(action: ActionName, v: Vocabulary): string | nul
   }
 }
 
-const ACTIONS: Partial<Record<ActionName, Action>> = {
-  'kill-store': { action: 'kill-store' },
-  'restart-store': { action: 'restart-store' },
-  'add-store-replica': { action: 'add-store-replica' },
-  'add-server': { action: 'add-server', count: 1 },
-  'remove-server': { action: 'remove-server' },
-  deploy: { action: 'deploy' },
-};
-
 export function StepActionButton({ action, held }: { action: ActionName; held: boolean }) {
-  const act = useSim((s) => s.act);
+  const id = STEP_COMMANDS[action];
   const vocab = useSim((s) => s.vocabulary);
   const label = stepActionLabel(action, vocab);
-  const a = ACTIONS[action];
-  if (!label || !a) return null;
+  if (!id || !label) return null;
+  return <StepCommand id={id} label={label} held={held} />;
+}
+
+function StepCommand({ id, label, held }: { id: CommandId; label: string; held: boolean }) {
+  // Step commands take no arguments.
+  const c = useCommand(id, ...([] as unknown as ArgList<CommandId>));
+  const reason = !c.availability.ok ? c.availability.reason : undefined;
   return (
     <p className="step-action">
       <button
         type="button"
         className="primary"
-        disabled={held}
+        disabled={held || !c.availability.ok}
+        title={reason}
         aria-describedby={held ? 'held-reason' : undefined}
-        onClick={() => act(a)}
+        onClick={c.perform}
       >
         {label}
       </button>

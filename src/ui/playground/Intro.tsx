@@ -1,5 +1,11 @@
 /** A one-paragraph answer to "what am I looking at?" for someone who just arrived. */
+import type { SimStoreState } from '../../store/simStore.ts';
+import { useSim } from '../SimContext.tsx';
+
+const selStory = (s: SimStoreState) => s.scenario?.name === 'first-crash';
+
 export function Intro() {
+  const story = useSim(selStory);
   return (
     <details className="panel intro" open>
       <summary>
@@ -16,6 +22,13 @@ export function Intro() {
         signed <em>JWT</em> the browser carries) and any server can answer any request. Try it: kill
         a server, then switch the architecture to session-store and kill one again.
       </p>
+      {story && (
+        <p className="intro-story">
+          <strong>Watch now:</strong> at 20 s server 2 crashes by itself. The users whose sessions
+          lived there are logged out (their avatars get a red mark) and lose their carts; it comes
+          back empty at 45 s.
+        </p>
+      )}
     </details>
   );
 }

@@ -13,6 +13,7 @@ import { useSim } from '../SimContext.tsx';
 import { ExportPictureButtons } from '../share/ExportPictureButtons.tsx';
 import { TopologyView } from '../topology/TopologyView.tsx';
 import { Intro } from './Intro.tsx';
+import { OutcomeStrip } from './OutcomeStrip.tsx';
 import { CompareLink } from '../compare/CompareLink.tsx';
 import { ChatStrip } from '../panels/metrics/ChatStrip.tsx';
 import '../panels/panels.css';
@@ -37,6 +38,7 @@ export function Playground() {
             <ExportPictureButtons target={topologyRef} name="topology" label="the system picture" />
           </div>
         </div>
+        <OutcomeStrip />
         <ChatStrip />
         <TimelineUnlessLocked />
       </div>

@@ -7,7 +7,7 @@ import type { CSSProperties } from 'react';
 import { STORE_PROFILES } from '../../sim/index.ts';
 import type { Snapshot } from '../../protocol/snapshot.ts';
 import type { Vocabulary } from '../../store/vocabulary.ts';
-import { useSimSession } from '../SimContext.tsx';
+import { useRun } from '../RunContext.tsx';
 import type { Inspected } from './graph.ts';
 import { readableOn, userColour } from './palette.ts';
 import { chipCaption, followCaption, initial, userName } from './words.ts';
@@ -50,7 +50,7 @@ function inspectedText(snapshot: Snapshot, inspected: Inspected, vocab: Vocabula
 }
 
 export function CaptionBar({ snapshot, follow, inspected, vocab, onCloseInspect }: Props) {
-  const session = useSimSession();
+  const run = useRun();
   const user = follow !== null ? snapshot.users.named[follow] : undefined;
   const label = STORE_PROFILES[snapshot.store.kind].label;
   const followText = user ? followCaption(user, snapshot.architecture, label, vocab) : null;
@@ -65,7 +65,7 @@ export function CaptionBar({ snapshot, follow, inspected, vocab, onCloseInspect 
             type="button"
             className="topo-caption-close"
             aria-label={`Stop following ${user.name}`}
-            onClick={() => session.store.getState().setFollowUser(null)}
+            onClick={() => run.follow(null)}
           >
             <span aria-hidden="true">✕</span>
           </button>

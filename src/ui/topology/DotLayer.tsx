@@ -6,12 +6,14 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { useSimSession } from '../SimContext.tsx';
+import { NAMED_USERS } from '../../sim/index.ts';
 import { viewTimeMs } from '../../store/viewClock.ts';
 import { MAX_HOPS } from '../../store/hopBuffer.ts';
 import { segmentTable, type TopologyLayout } from './layout.ts';
 import { edgeKey, edgeRates, type EdgeRate } from './hopRules.ts';
 import { DotPainter, paintRates, type Theme } from './paintDots.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
+import { dotStats } from './dotStats.ts';
 
 /** A failure burst's ring, and its reason label, in wall ms at the current speed. */
 const BURST_WALL_MS = 600;
@@ -47,6 +49,8 @@ function layoutEdges(layout: TopologyLayout): number[] {
   }
   return keys;
 }
+
+const INITIALS = NAMED_USERS.map((n) => n.charAt(0));
 
 export function DotLayer({ layout }: { layout: TopologyLayout }) {
   const session = useSimSession();
@@ -126,7 +130,9 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
         paintRates(ctx, width, height, table, edges, rates, view, theme);
         return;
       }
-      const follow = session.store.getState().followUser;
+      const st = session.store.getState();
+      const follow = st.followUser;
+      const snap = st.snapshot;
       // Paused and nothing moved: keep the last picture.
       const key = `${viewMs}|${hops.version}|${tx}|${ty}|${zoom}|${sizeVersion}|${themeVersion}|${follow}`;
       if (key === drawnKey) return;
@@ -142,7 +148,17 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
         burstMs,
         labelMs,
         theme,
+        initials: INITIALS,
+        ...(snap
+          ? {
+              credential: {
+                kind: snap.architecture === 'jwt' ? 'token' : 'cookie',
+                bytes: snap.outcome.bytesPerRequest.credential,
+              },
+            }
+          : {}),
       });
+      dotStats.perEdge = painter.drawn;
     };
     raf = requestAnimationFrame(frame);
     return () => {

@@ -6,7 +6,7 @@ import type { SimStoreState } from '../../store/simStore.ts';
 import type { LbNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
 import { SPOTLIT, useSpotlit } from './spotlight.ts';
-import { algorithmWords, cap, stickyWords } from './words.ts';
+import { algorithmWords, cap, lbStickyCaption } from './words.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
 
@@ -28,7 +28,7 @@ export const LbNode = memo(function LbNode({ data }: NodeProps<LbNodeT>) {
       </div>
       <p className="topo-line">{algorithmWords(data.algorithm)}</p>
       <p className={`topo-line${data.sticky === 'none' ? ' topo-muted' : ''}`}>
-        {stickyWords(data.sticky)}
+        {lbStickyCaption(data.architecture, data.sticky)}
       </p>
       <p className={`topo-line topo-small${none ? ' topo-bad' : ''}`}>
         {none && <span aria-hidden="true">✕ </span>}

@@ -5,7 +5,9 @@
  */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { useSim, useSimSession } from '../SimContext.tsx';
+import { useSim } from '../SimContext.tsx';
+import { useCommandHost } from '../RunContext.tsx';
+import { perform } from '../../app/commands.ts';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { ServerNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
@@ -21,18 +23,18 @@ function loadLevel(pct: number): 'low' | 'mid' | 'high' {
 }
 
 export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodeProps<ServerNodeT>) {
-  const session = useSimSession();
+  const host = useCommandHost();
   const vocab = useSim(selectVocab);
   const { id, status } = data;
   const spotlit = useSpotlit('servers', `server:${id}`);
   // A lesson may hold actions back (a prediction comes first); the card says why.
   const held = useSim(selectHeld);
   const name = `${cap(vocab.server)} ${id}`;
-  const st = statusWords(status);
+  const retired = status === 'down' && data.stopCause === 'retired';
+  const st = retired ? { icon: '⏻', label: 'Retired' } : statusWords(status);
   const down = status === 'down';
-  const busyPct = data.workers > 0 ? Math.round((data.busy / data.workers) * 100) : 0;
-  const act = (action: 'kill-server' | 'restart-server'): void =>
-    session.store.getState().act({ action, server: id });
+  const act = (command: 'kill-server' | 'restart-server'): void =>
+    void perform(command, host, { server: id });
 
   let note: string | null = null;
   if (down && data.lbHealthy) note = `${cap(vocab.loadBalancer)} has not noticed yet`;
@@ -41,12 +43,23 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
   const inlineLoad = data.shape === 'wide' || data.shape === 'strip';
   // A dead server has no load worth showing; only the load balancer's lag is news.
   const showStats = (data.shape === 'tall' || data.shape === 'wide') && (!down || note !== null);
+  const requests = (
+    <span className="topo-count" title="Requests this server has been sent since the start">
+      {data.requests.toLocaleString('en-US')} req
+    </span>
+  );
   const load = down ? (
-    <span className="topo-dead-line">Not running{data.holdsSessions ? ': memory wiped' : ''}</span>
+    <span className={retired ? 'topo-retired-line' : 'topo-dead-line'}>
+      {retired
+        ? 'Drained, then stopped'
+        : data.stopCause === 'crashed'
+          ? `Crashed${data.holdsSessions ? ': memory wiped' : ''}`
+          : `Not running${data.holdsSessions ? ': memory wiped' : ''}`}
+    </span>
   ) : (
-    <span className="topo-load">
-      <span className={`topo-bar lvl-${loadLevel(data.utilPct)}`} aria-hidden="true">
-        <span className="topo-bar-fill" style={{ width: `${busyPct}%` }} />
+    <span className="topo-load" title="Busy share, averaged over the last few seconds">
+      <span className={`topo-bar lvl-${loadLevel(data.loadPct)}`} aria-hidden="true">
+        <span className="topo-bar-fill" style={{ width: `${data.loadPct}%` }} />
         {data.queue > 0 && (
           <span
             className="topo-bar-queue"
@@ -55,8 +68,9 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
         )}
       </span>
       <span className="topo-load-text">
-        {data.busy}/{data.workers} busy{!showStats && data.queue > 0 ? ` · q ${data.queue}` : ''}
+        {data.loadPct}%{!showStats && data.queue > 0 ? ` · q ${data.queue}` : ''}
       </span>
+      {requests}
     </span>
   );
   const button = down ? (
@@ -68,7 +82,8 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
       title={held ?? undefined}
       onClick={() => act('restart-server')}
     >
-      <span aria-hidden="true">↻ </span>Restart
+      <span aria-hidden="true">↻ </span>
+      <span className="topo-btn-word">Restart</span>
     </button>
   ) : (
     <button
@@ -79,13 +94,14 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
       title={held ?? undefined}
       onClick={() => act('kill-server')}
     >
-      <span aria-hidden="true">✕ </span>Kill
+      <span aria-hidden="true">✕ </span>
+      <span className="topo-btn-word">Kill</span>
     </button>
   );
 
   return (
     <div
-      className={`topo-node topo-server is-${status} shape-${data.shape}${
+      className={`topo-node topo-server is-${status}${retired ? ' is-retired' : ''} shape-${data.shape}${
         data.highlight !== null ? ' has-followed' : ''
       }${spotlit ? SPOTLIT : ''}`}
       role="group"
@@ -97,7 +113,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
           <span className="topo-status-icon" aria-hidden="true">
             {st.icon}
           </span>
-          {st.label}
+          <span className="topo-status-word">{st.label}</span>
         </span>
         {inlineLoad ? load : <span className="topo-spacer" />}
         {button}
@@ -112,7 +128,9 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
             </span>
           ) : (
             <>
-              <span>{data.utilPct}% load</span>
+              <span>
+                {data.busy}/{data.workers} busy
+              </span>
               <span>queue {data.queue}</span>
               {data.holdsSessions && (
                 <span>
@@ -138,7 +156,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
           quiet={down}
         />
       )}
-      {down && (
+      {down && !retired && (
         <span className="topo-dead-mark" aria-hidden="true">
           ✕
         </span>

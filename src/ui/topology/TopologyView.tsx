@@ -28,6 +28,8 @@ import {
 } from './graph.ts';
 import { computeLayout, FIT_PAD_PX } from './layout.ts';
 import { destroyedSessions, type Loss } from './chipLoss.ts';
+import { smoothLoad, stopCauses, type LoadAverage, type StopCause } from './serverHistory.ts';
+import type { Snapshot } from '../../protocol/snapshot.ts';
 import { UsersNode } from './UsersNode.tsx';
 import { LbNode } from './LbNode.tsx';
 import { ServerNode } from './ServerNode.tsx';
@@ -98,8 +100,11 @@ function TopologyGraph() {
   // back in time empties boxes too, and destroys nothing).
   const session = useSimSession();
   const [losses, setLosses] = useState<Readonly<Record<string, Loss>>>({});
+  const [stops, setStops] = useState<ReadonlyMap<number, StopCause>>(() => new Map());
   useEffect(() => {
     const off = session.onFrame((frame) => {
+      const causes = stopCauses(frame.events);
+      if (causes.size > 0) setStops((cur) => new Map([...cur, ...causes]));
       const found = destroyedSessions(frame.events);
       if (found.length === 0) return;
       setLosses((cur) => {
@@ -142,16 +147,27 @@ function TopologyGraph() {
   );
 
   // Nodes keep their previous object when nothing they show changed (see graph.ts).
-  const [cache] = useState(() => ({ nodes: [] as TopologyNode[], edges: [] as Edge[], key: '' }));
+  const [cache] = useState(() => ({
+    nodes: [] as TopologyNode[],
+    edges: [] as Edge[],
+    key: '',
+    load: null as LoadAverage | null,
+    loadOf: null as Snapshot | null,
+  }));
   const nodes = useMemo(() => {
     if (!snapshot) return [];
+    // The load average moves once per snapshot, not per re-render.
+    if (cache.loadOf !== snapshot) {
+      cache.load = smoothLoad(cache.load, snapshot);
+      cache.loadOf = snapshot;
+    }
     const next = reuseNodes(
       cache.nodes,
-      buildNodes({ snapshot, layout, follow, inspected, losses }),
+      buildNodes({ snapshot, layout, follow, inspected, losses, load: cache.load, stops }),
     );
     cache.nodes = next;
     return next;
-  }, [cache, snapshot, layout, follow, inspected, losses]);
+  }, [cache, snapshot, layout, follow, inspected, losses, stops]);
   const edges = useMemo(() => {
     if (!snapshot) return [];
     const next = buildEdges(snapshot, layout);

@@ -6,7 +6,8 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { useSim, useSimSession } from '../SimContext.tsx';
+import { useSim } from '../SimContext.tsx';
+import { useRun } from '../RunContext.tsx';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { AvatarState, UsersNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
@@ -45,7 +46,7 @@ const STATE_WORDS: Record<AvatarState, string> = {
 };
 
 export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>) {
-  const session = useSimSession();
+  const run = useRun();
   const vocab = useSim(selectVocab);
   const [avatarsRef, clickable] = useAvatarsClickable();
   const spotlit = useSpotlit('users');
@@ -87,7 +88,7 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
               aria-label={`Follow ${a.name}`}
               aria-pressed={followed}
               title={title}
-              onClick={() => session.store.getState().setFollowUser(followed ? null : a.idx)}
+              onClick={() => run.follow(followed ? null : a.idx)}
             >
               {face}
             </button>

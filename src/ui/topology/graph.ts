@@ -8,7 +8,8 @@ import type { Snapshot, SessionChip } from '../../protocol/snapshot.ts';
 import type { Algorithm, Architecture, ServerStatus, StickyMethod } from '../../sim/index.ts';
 import { NAMED_USERS, STORE_PROFILES } from '../../sim/index.ts';
 import type { Loss } from './chipLoss.ts';
-import type { LayoutBox, ServerShape, TopologyLayout } from './layout.ts';
+import type { LoadAverage, StopCause } from './serverHistory.ts';
+import { sidesBetween, type LayoutBox, type ServerShape, type TopologyLayout } from './layout.ts';
 
 export type AvatarState = 'in' | 'out' | 'lost';
 
@@ -27,6 +28,7 @@ export type UsersData = {
 };
 
 export type LbData = {
+  architecture: Architecture;
   algorithm: Algorithm;
   sticky: StickyMethod;
   healthy: number;
@@ -41,7 +43,13 @@ export type ServerData = {
   workers: number;
   queue: number;
   utilPct: number;
+  /** Busy share averaged over a few simulated seconds (serverHistory.ts), in %. */
+  loadPct: number;
+  /** Requests this server has been sent since the start, and how many of them failed. */
+  requests: number;
   failed: number;
+  /** Why it last went down, if it is down and the view saw it happen. */
+  stopCause: StopCause | null;
   sessionCount: number;
   chips: SessionChip[];
   chipSlots: number;
@@ -150,6 +158,10 @@ export interface GraphInput {
   inspected: Inspected | null;
   /** Latest session destruction per node id (see chipLoss.ts). */
   losses?: Readonly<Record<string, Loss>>;
+  /** Smoothed load per server (serverHistory.ts); without it, the instant busy share. */
+  load?: LoadAverage | null;
+  /** Why each server last went down. */
+  stops?: ReadonlyMap<number, StopCause>;
 }
 
 const NODE_STYLE = { pointerEvents: 'all' } as const;
@@ -182,7 +194,7 @@ export function namedShown(snapshot: Snapshot): number {
 }
 
 export function buildNodes(input: GraphInput): TopologyNode[] {
-  const { snapshot: s, layout, follow, inspected, losses = {} } = input;
+  const { snapshot: s, layout, follow, inspected, losses = {}, load = null, stops } = input;
   const nodes: TopologyNode[] = [];
   const followed = follow !== null ? s.users.named[follow] : undefined;
   const inspectedOn = (id: string): number | null =>
@@ -210,6 +222,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
       case 'lb':
         nodes.push(
           nodeFor<LbNodeT>(box, 'lb', {
+            architecture: s.architecture,
             algorithm: s.algorithm,
             sticky: s.sticky,
             healthy: s.servers.filter((x) => x.lbHealthy).length,
@@ -229,7 +242,13 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             workers: v.workers,
             queue: v.queue,
             utilPct: Math.round(v.utilization * 100),
+            loadPct: Math.round(
+              100 *
+                (load?.byServer.get(v.id) ?? (v.workers > 0 ? Math.min(1, v.busy / v.workers) : 0)),
+            ),
+            requests: v.requests,
             failed: v.failed,
+            stopCause: v.status === 'down' ? (stops?.get(v.id) ?? null) : null,
             sessionCount: v.sessionCount,
             chips: v.chips,
             chipSlots: layout.chipSlots,
@@ -251,7 +270,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             replicas: s.store.replicas,
             keys: s.store.keys,
             chips: s.store.chips,
-            chipSlots: 2 * 7,
+            chipSlots: 2 * 6,
             highlight:
               followed && followed.home === 0 && s.architecture === 'session-store'
                 ? followed.idx
@@ -299,11 +318,18 @@ export type EdgeState = 'ok' | 'dead' | 'store-down';
 /** Edges: users–LB, LB–each server, each server–store (if any) and –database. */
 export function buildEdges(snapshot: Snapshot, layout: TopologyLayout): Edge[] {
   const edges: Edge[] = [];
+  const boxOf = new Map(layout.boxes.map((b) => [b.id, b]));
   const add = (source: string, target: string, state: EdgeState): void => {
+    const a = boxOf.get(source);
+    const b = boxOf.get(target);
+    // Handles: a source leaves by its right or bottom, a target enters by its left or top.
+    const [out, into] = a && b ? sidesBetween(layout, a, b) : ['right', 'left'];
     edges.push({
       id: `${source}->${target}`,
       source,
       target,
+      sourceHandle: out === 'bottom' || out === 'top' ? 'bottom' : 'right',
+      targetHandle: into === 'top' || into === 'bottom' ? 'top' : 'left',
       type: 'straight',
       className: `topo-edge topo-edge-${state}`,
       selectable: false,
@@ -324,5 +350,7 @@ export function buildEdges(snapshot: Snapshot, layout: TopologyLayout): Edge[] {
 }
 
 export function edgesKey(edges: readonly Edge[]): string {
-  return edges.map((e) => `${e.id}:${e.className ?? ''}`).join('|');
+  return edges
+    .map((e) => `${e.id}:${e.className ?? ''}:${e.sourceHandle ?? ''}:${e.targetHandle ?? ''}`)
+    .join('|');
 }

@@ -122,3 +122,31 @@ describe('segments', () => {
     expect(Number.isNaN(t.data[(1 * t.size + 1) * 4])).toBe(true);
   });
 });
+
+describe('the column layout for portrait containers', () => {
+  it('stacks users and LB, then servers, then the database, with edges top to bottom', () => {
+    const l = computeLayout({ ...base, viewport: { w: 380, h: 520 } });
+    expect(l.orientation).toBe('column');
+    const lb = l.byHop.get(1)!;
+    const db = l.byHop.get(3)!;
+    for (const h of [4, 5, 6]) {
+      const s = l.byHop.get(h)!;
+      expect(s.y).toBeGreaterThan(lb.y + lb.h);
+      expect(db.y).toBeGreaterThan(s.y + s.h);
+      // LB → server leaves the LB's bottom and enters the server's top.
+      expect(segment(l, 1, h)).toEqual([lb.x + lb.w / 2, lb.y + lb.h, s.x + s.w / 2, s.y]);
+    }
+    // Users and LB sit side by side: that hop stays horizontal.
+    const [, y1, , y2] = segment(l, 0, 1)!;
+    expect(Math.abs(y1 - y2)).toBeLessThan(l.byHop.get(0)!.h);
+    expect(fitZoom(l, { w: 380, h: 520 })).toBeGreaterThan(0.75);
+  });
+
+  it('fits 24 servers without overlaps', () => {
+    const ids = Array.from({ length: 24 }, (_, i) => i + 1);
+    const l = computeLayout({ ...base, serverIds: ids, viewport: { w: 380, h: 600 } });
+    const boxes = l.boxes;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+  });
+});

@@ -15,7 +15,7 @@ export type BoxKind = 'users' | 'lb' | 'server' | 'store' | 'db';
  * tall: two chip rows; wide: one long chip row; strip: one line of status and load plus one
  * chip row (short containers); compact: no chips, for many servers in a grid.
  */
-export type ServerShape = 'tall' | 'wide' | 'strip' | 'compact';
+export type ServerShape = 'tall' | 'wide' | 'strip' | 'compact' | 'phone';
 
 export interface LayoutBox {
   /** React Flow node id. */
@@ -31,7 +31,15 @@ export interface LayoutBox {
   h: number;
 }
 
+/**
+ * row: left to right (landscape containers). column: top to bottom (portrait phones): users
+ * and the load balancer side by side on top, servers in a grid under them, store and
+ * database at the bottom; edges between rows attach to the boxes' top and bottom.
+ */
+export type Orientation = 'row' | 'column';
+
 export interface TopologyLayout {
+  orientation: Orientation;
   boxes: LayoutBox[];
   byHop: Map<number, LayoutBox>;
   shape: ServerShape;
@@ -61,13 +69,13 @@ const NODE_PAD_X = 12;
 
 const USERS_W = 164;
 const LB_W = 160;
-const LB_H = 116;
-const STORE_W = 204;
+const LB_H = 136;
+const STORE_W = 184;
 const DB_W = 184;
 const DB_H = 92;
-const GAP_USERS_LB = 60;
-const GAP_LB_SERVERS = 84;
-const GAP_SERVERS_RIGHT = 84;
+const GAP_USERS_LB = 36;
+const GAP_LB_SERVERS = 52;
+const GAP_SERVERS_RIGHT = 52;
 const ROW_GAP = 16;
 const COL_GAP = 28;
 /** Above this many servers the boxes go compact (no chips) and into a grid. */
@@ -88,19 +96,21 @@ function chipsWidth(slots: number): number {
 function serverDims(shape: ServerShape, chips: boolean): ServerDims {
   switch (shape) {
     case 'tall':
-      return { w: chipsWidth(10), h: chips ? 146 : 96, chipRows: chips ? 2 : 0 };
+      return { w: chipsWidth(9), h: chips ? 146 : 96, chipRows: chips ? 2 : 0 };
     case 'wide':
       return { w: chipsWidth(14), h: chips ? 102 : 70, chipRows: chips ? 1 : 0 };
     case 'strip':
       return { w: chipsWidth(14), h: chips ? 74 : 44, chipRows: chips ? 1 : 0 };
     case 'compact':
       return { w: 216, h: 72, chipRows: 0 };
+    case 'phone':
+      return { w: chipsWidth(6), h: chips ? 104 : 76, chipRows: chips ? 1 : 0 };
   }
 }
 
 /** Chips per row for a server box of this shape. */
 export function chipsPerRow(shape: ServerShape): number {
-  return shape === 'tall' ? 10 : shape === 'compact' ? 0 : 14;
+  return shape === 'tall' ? 9 : shape === 'compact' ? 0 : shape === 'phone' ? 6 : 14;
 }
 
 export function usersBoxHeight(namedShown: number): number {
@@ -109,8 +119,9 @@ export function usersBoxHeight(namedShown: number): number {
   return 34 + rows * 50 + 26 + 12;
 }
 
+/** Room for a two-line title and a two-line stats line (long analogy names wrap). */
 function storeBoxHeight(): number {
-  return 92 + 2 * CHIP_PITCH_PX + 6;
+  return 92 + 2 * CHIP_PITCH_PX + 6 + 36;
 }
 
 function layoutWith(
@@ -213,11 +224,133 @@ function layoutWith(
   // Shift so the top edge is y = 0: easier to reason about in tests.
   for (const b of boxes) b.y -= minY;
   const slots = dims.chipRows * chipsPerRow(shape);
-  return { boxes, byHop, shape, chipSlots: slots, width: maxX, height: maxY - minY };
+  return {
+    orientation: 'row',
+    boxes,
+    byHop,
+    shape,
+    chipSlots: slots,
+    width: maxX,
+    height: maxY - minY,
+  };
+}
+
+const COLUMN_GAP_Y = 32;
+const COLUMN_COLS = 2;
+const PHONE_STORE_W = 184;
+const PHONE_DB_W = 172;
+
+/** Portrait containers: rows from top to bottom (see Orientation). */
+function layoutColumn(input: LayoutInput): TopologyLayout {
+  const n = input.serverIds.length;
+  const many = n > 2 * COMPACT_ABOVE;
+  const shape: ServerShape = 'phone';
+  const dims = serverDims(shape, input.serverChips && !many);
+  const cols = n > 8 ? 3 : COLUMN_COLS;
+  const gridW = cols * dims.w + (cols - 1) * ROW_GAP;
+  const usersH = usersBoxHeight(input.namedShown);
+  const topW = USERS_W + ROW_GAP * 2 + LB_W;
+  const width = Math.max(gridW, topW, PHONE_STORE_W + ROW_GAP * 2 + PHONE_DB_W);
+  const boxes: LayoutBox[] = [];
+  const topH = Math.max(usersH, LB_H);
+  const topX = (width - topW) / 2;
+  boxes.push({
+    id: 'users',
+    kind: 'users',
+    hop: 0,
+    serverId: 0,
+    x: topX,
+    y: 0,
+    w: USERS_W,
+    h: usersH,
+  });
+  boxes.push({
+    id: 'lb',
+    kind: 'lb',
+    hop: 1,
+    serverId: 0,
+    x: topX + USERS_W + ROW_GAP * 2,
+    y: (topH - LB_H) / 2,
+    w: LB_W,
+    h: LB_H,
+  });
+  const gridY = topH + COLUMN_GAP_Y;
+  const gridX = (width - gridW) / 2;
+  input.serverIds.forEach((id, i) => {
+    const row = Math.floor(i / cols);
+    const col = i % cols;
+    boxes.push({
+      id: `server-${id}`,
+      kind: 'server',
+      hop: 3 + id,
+      serverId: id,
+      x: gridX + col * (dims.w + ROW_GAP),
+      y: gridY + row * (dims.h + ROW_GAP),
+      w: dims.w,
+      h: dims.h,
+    });
+  });
+  const rows = Math.max(1, Math.ceil(n / cols));
+  const bottomY = gridY + rows * dims.h + (rows - 1) * ROW_GAP + COLUMN_GAP_Y;
+  if (input.storePresent) {
+    const storeH = storeBoxHeight();
+    const x0 = (width - (PHONE_STORE_W + ROW_GAP * 2 + PHONE_DB_W)) / 2;
+    boxes.push({
+      id: 'store',
+      kind: 'store',
+      hop: 2,
+      serverId: 0,
+      x: x0,
+      y: bottomY,
+      w: PHONE_STORE_W,
+      h: storeH,
+    });
+    boxes.push({
+      id: 'db',
+      kind: 'db',
+      hop: 3,
+      serverId: 0,
+      x: x0 + PHONE_STORE_W + ROW_GAP * 2,
+      y: bottomY + (storeH - DB_H) / 2,
+      w: PHONE_DB_W,
+      h: DB_H,
+    });
+  } else {
+    boxes.push({
+      id: 'db',
+      kind: 'db',
+      hop: 3,
+      serverId: 0,
+      x: (width - PHONE_DB_W) / 2,
+      y: bottomY,
+      w: PHONE_DB_W,
+      h: DB_H,
+    });
+  }
+  let maxY = 0;
+  const byHop = new Map<number, LayoutBox>();
+  for (const b of boxes) {
+    maxY = Math.max(maxY, b.y + b.h);
+    byHop.set(b.hop, b);
+  }
+  return {
+    orientation: 'column',
+    boxes,
+    byHop,
+    shape,
+    chipSlots: dims.chipRows * chipsPerRow(shape),
+    width,
+    height: maxY,
+  };
+}
+
+/** A container is portrait (a phone held upright) when it is narrow and clearly taller. */
+export function isPortrait(vp: { w: number; h: number }): boolean {
+  return vp.w > 0 && vp.w < 640 && vp.h > vp.w * 1.05;
 }
 
 /** Room the view keeps free around the graph (zoom buttons and legend on top), in px. */
-export const FIT_PAD_PX = { top: 40, bottom: 14, left: 14, right: 14 } as const;
+export const FIT_PAD_PX = { top: 40, bottom: 10, left: 6, right: 6 } as const;
 
 /** The zoom at which `layout` fits a `viewport` (screen px) inside FIT_PAD_PX. */
 export function fitZoom(layout: TopologyLayout, viewport: { w: number; h: number }): number {
@@ -235,6 +368,19 @@ const SHAPES: readonly ServerShape[] = ['tall', 'wide', 'strip'];
  * container (an 800×600 page) gets flat server boxes rather than tiny tall ones.
  */
 export function computeLayout(input: LayoutInput): TopologyLayout {
+  const n = input.serverIds.length;
+  const vp = input.viewport;
+  const sized = !!vp && vp.w > 0 && vp.h > 0;
+  if (sized && isPortrait(vp)) return layoutColumn(input);
+  const row = layoutRow(input);
+  if (!sized || n > 2 * COMPACT_ABOVE || vp.h < vp.w * 0.9) return row;
+  // A tall box (a compare pane, a tablet held upright) may show the graph larger top to bottom.
+  const column = layoutColumn(input);
+  return fitZoom(column, vp) > fitZoom(row, vp) * 1.1 ? column : row;
+}
+
+/** The left-to-right layout (see Orientation) that reads best in the viewport. */
+function layoutRow(input: LayoutInput): TopologyLayout {
   const n = input.serverIds.length;
   const vp = input.viewport;
   const sized = !!vp && vp.w > 0 && vp.h > 0;
@@ -261,9 +407,26 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   return options[i]!;
 }
 
-/** Middle of a box's left or right side: where edges attach (the node's handles). */
-export function anchor(box: LayoutBox, side: 'left' | 'right'): { x: number; y: number } {
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+
+/** Middle of one side of a box: where edges attach (the node's handles). */
+export function anchor(box: LayoutBox, side: Side): { x: number; y: number } {
+  if (side === 'top') return { x: box.x + box.w / 2, y: box.y };
+  if (side === 'bottom') return { x: box.x + box.w / 2, y: box.y + box.h };
   return { x: side === 'left' ? box.x : box.x + box.w, y: box.y + box.h / 2 };
+}
+
+/**
+ * The sides a hop from `a` to `b` leaves and enters by. In a row layout always left/right;
+ * in a column layout top/bottom between rows, left/right within one (users ↔ LB).
+ */
+export function sidesBetween(layout: TopologyLayout, a: LayoutBox, b: LayoutBox): [Side, Side] {
+  const sameRow = a.y < b.y + b.h && b.y < a.y + a.h;
+  if (layout.orientation === 'column' && !sameRow) {
+    return b.y > a.y ? ['bottom', 'top'] : ['top', 'bottom'];
+  }
+  const rightward = b.x + b.w / 2 >= a.x + a.w / 2;
+  return rightward ? ['right', 'left'] : ['left', 'right'];
 }
 
 /**
@@ -278,9 +441,9 @@ export function segment(
   const a = layout.byHop.get(from);
   const b = layout.byHop.get(to);
   if (!a || !b || a === b) return null;
-  const rightward = b.x + b.w / 2 >= a.x + a.w / 2;
-  const p = anchor(a, rightward ? 'right' : 'left');
-  const q = anchor(b, rightward ? 'left' : 'right');
+  const [out, into] = sidesBetween(layout, a, b);
+  const p = anchor(a, out);
+  const q = anchor(b, into);
   return [p.x, p.y, q.x, q.y];
 }
 

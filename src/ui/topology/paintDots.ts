@@ -8,8 +8,8 @@
  */
 import { HOP_STRIDE } from '../../protocol/messages.ts';
 import type { SegmentTable } from './layout.ts';
-import { isFailureOrigin, edgeEnds, formatRate, type EdgeRate } from './hopRules.ts';
-import { CROWD_COLOUR, USER_COLOURS } from './palette.ts';
+import { isFailureOrigin, edgeEnds, edgeKey, formatRate, rank, type EdgeRate } from './hopRules.ts';
+import { CROWD_COLOUR, USER_COLOURS, readableOn } from './palette.ts';
 import { failLabel } from './words.ts';
 
 export interface Theme {
@@ -39,7 +39,22 @@ export interface DotFrame {
   burstMs: number;
   labelMs: number;
   theme: Theme;
+  /**
+   * What each request carries to identify its session: a cookie (12 bytes) or, with JWT, the
+   * whole signed token. Drawn riding with requests towards the servers, sized by its bytes.
+   */
+  credential?: Credential;
+  /** Initials drawn on the named users' dots (index = user number). */
+  initials?: readonly string[];
 }
+
+export interface Credential {
+  kind: 'cookie' | 'token';
+  bytes: number;
+}
+
+/** Dots painted per edge (edge key, see hopRules.ts) in the last frame, for tests. */
+export type DrawnPerEdge = Map<number, number>;
 
 /** Above this many visible dots, draw a stable sample (by request number) of the crowd. */
 export const MAX_DOTS = 3000;
@@ -70,6 +85,16 @@ export class DotPainter {
   private bursts: Burst[] = [];
   /** Visible hops in the last frame, to choose the sampling step of the next. */
   lastVisible = 0;
+  /** Dots drawn per edge in the last frame (read by the e2e test hook). */
+  drawn: DrawnPerEdge = new Map();
+  /** Forward hops (towards the servers) drawn in the last frame: where credentials ride. */
+  private fwd = new Float32Array(1024);
+  private fwdLen = 0;
+  /** The followed user's latest request: its hops' screen segments, to draw its route. */
+  private route: number[] = [];
+  private routeReq = -1;
+  /** Named users' dots of the last frame: x, y, user, forward (1/0). */
+  private namedDots: number[] = [];
 
   private push(bucket: number, x: number, y: number): void {
     let arr = this.xy[bucket]!;
@@ -89,12 +114,18 @@ export class DotPainter {
     ctx.clearRect(0, 0, width, height);
     this.len.fill(0);
     this.bursts.length = 0;
+    this.drawn.clear();
+    this.fwdLen = 0;
+    this.route.length = 0;
+    this.routeReq = -1;
+    this.namedDots.length = 0;
+    const token = f.credential?.kind === 'token';
     const { data, count, viewMs, table, follow } = f;
     const { tx, ty, zoom } = f.view;
     const size = table.size;
     const seg = table.data;
     const step = this.lastVisible > MAX_DOTS ? Math.ceil(this.lastVisible / MAX_DOTS) : 1;
-    const lane = Math.max(2, 3.5 * Math.min(1, zoom));
+    const lane = Math.max(2, 4 * Math.min(1, zoom));
     let visible = 0;
     for (let i = 0; i < count; i++) {
       const o = i * HOP_STRIDE;
@@ -118,16 +149,25 @@ export class DotPainter {
         });
       }
       const arrive = data[o + 5]!;
-      if (viewMs >= arrive || arrive <= depart) continue;
-      visible++;
       const user = data[o + 1]!;
-      const named = user < NAMED;
-      if (!named && fail === 0 && step > 1 && data[o]! % step !== 0) continue;
-      const t = (viewMs - depart) / (arrive - depart);
       const ax = x1 * zoom + tx;
       const ay = seg[s + 1]! * zoom + ty;
       const bx = seg[s + 2]! * zoom + tx;
       const by = seg[s + 3]! * zoom + ty;
+      if (user === follow) {
+        // The route of the followed user's latest request: every hop it has started.
+        const req = data[o]!;
+        if (req > this.routeReq) {
+          this.routeReq = req;
+          this.route.length = 0;
+        }
+        if (req === this.routeReq) this.route.push(ax, ay, bx, by, fail !== 0 ? 1 : 0);
+      }
+      if (viewMs >= arrive || arrive <= depart) continue;
+      visible++;
+      const named = user < NAMED;
+      if (!named && fail === 0 && step > 1 && data[o]! % step !== 0) continue;
+      const t = (viewMs - depart) / (arrive - depart);
       // Requests and responses ride on either side of the edge: offset along its normal.
       const dx = bx - ax;
       const dy = by - ay;
@@ -135,23 +175,133 @@ export class DotPainter {
       const x = ax + dx * t + (dy / d) * lane;
       const y = ay + dy * t - (dx / d) * lane;
       if (x < -10 || y < -10 || x > width + 10 || y > height + 10) continue;
+      const key = edgeKey(from, to);
+      this.drawn.set(key, (this.drawn.get(key) ?? 0) + 1);
+      const forward = fail === 0 && rank(from) < rank(to) && from < 2 ? 1 : 0;
+      if (named) this.namedDots.push(x, y, user, forward);
+      else if (forward && token) this.pushForward(x, y, dx / d, dy / d);
       this.push(fail !== 0 ? FAILED : named ? user : CROWD, x, y);
     }
     this.lastVisible = visible;
 
-    const r = Math.max(2, Math.min(4, 3.2 * zoom));
+    const r = dotRadius(zoom);
     const dim = follow !== null;
+    this.paintRoute(ctx, follow, r);
+    // Tokens under the crowd dots they ride with: a tail whose length grows with its bytes.
+    if (token) this.paintTails(ctx, f.credential!.bytes, r, f.theme.muted, dim ? 0.3 : 0.7);
     // Crowd first (underneath), then named users, failed responses, the followed user on top.
     this.fillBucket(ctx, CROWD, CROWD_COLOUR, r, dim ? 0.25 : 0.85, null);
     for (let u = 0; u < NAMED; u++) {
       if (u === follow) continue;
-      this.fillBucket(ctx, u, USER_COLOURS[u]!, r + 1, dim ? 0.3 : 1, f.theme.text);
+      this.fillBucket(ctx, u, USER_COLOURS[u]!, r + 2.5, dim ? 0.35 : 1, f.theme.text);
     }
     this.ringBucket(ctx, FAILED, f.theme.bad, r + 0.5, dim ? 0.4 : 1);
     if (follow !== null && follow < NAMED) {
-      this.fillBucket(ctx, follow, USER_COLOURS[follow]!, r * 2 + 1, 1, f.theme.text, 2);
+      this.fillBucket(ctx, follow, USER_COLOURS[follow]!, r + 5, 1, f.theme.text, 2);
     }
+    this.paintNamed(ctx, f, r);
     this.paintBursts(ctx, f, zoom);
+  }
+
+  private pushForward(x: number, y: number, ux: number, uy: number): void {
+    if (this.fwdLen * 4 + 4 > this.fwd.length) {
+      const bigger = new Float32Array(this.fwd.length * 2);
+      bigger.set(this.fwd);
+      this.fwd = bigger;
+    }
+    const o = this.fwdLen++ * 4;
+    this.fwd[o] = x;
+    this.fwd[o + 1] = y;
+    this.fwd[o + 2] = ux;
+    this.fwd[o + 3] = uy;
+  }
+
+  /** JWT: each crowd request drags its token, a bar behind the dot sized by the token's bytes. */
+  private paintTails(
+    ctx: CanvasRenderingContext2D,
+    bytes: number,
+    r: number,
+    colour: string,
+    alpha: number,
+  ): void {
+    if (this.fwdLen === 0) return;
+    const len = tokenLengthPx(bytes);
+    ctx.globalAlpha = alpha;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = Math.max(2, r * 0.9);
+    ctx.lineCap = 'butt';
+    for (let start = 0; start < this.fwdLen; start += DOTS_PER_PATH * 2) {
+      ctx.beginPath();
+      const end = Math.min(this.fwdLen, start + DOTS_PER_PATH * 2);
+      for (let i = start; i < end; i++) {
+        const o = i * 4;
+        const x = this.fwd[o]!;
+        const y = this.fwd[o + 1]!;
+        ctx.moveTo(x, y);
+        ctx.lineTo(x - this.fwd[o + 2]! * len, y - this.fwd[o + 3]! * len);
+      }
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  /** The followed user's latest request, hop by hop, as a wide translucent band. */
+  private paintRoute(ctx: CanvasRenderingContext2D, follow: number | null, r: number): void {
+    if (follow === null || follow >= NAMED || this.route.length === 0) return;
+    ctx.lineCap = 'round';
+    ctx.lineWidth = r * 2.6;
+    ctx.strokeStyle = USER_COLOURS[follow]!;
+    ctx.globalAlpha = 0.35;
+    ctx.beginPath();
+    for (let i = 0; i < this.route.length; i += 5) {
+      ctx.moveTo(this.route[i]!, this.route[i + 1]!);
+      ctx.lineTo(this.route[i + 2]!, this.route[i + 3]!);
+    }
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
+
+  /**
+   * Named users: their initial on the dot, and on the way to a server the credential their
+   * request carries ("cookie 12 B" or "token 232 B"), so its size can be compared.
+   */
+  private paintNamed(ctx: CanvasRenderingContext2D, f: DotFrame, r: number): void {
+    const n = this.namedDots.length / 4;
+    if (n === 0) return;
+    const initials = f.initials ?? [];
+    const cred = f.credential;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (let i = 0; i < n; i++) {
+      const x = this.namedDots[i * 4]!;
+      const y = this.namedDots[i * 4 + 1]!;
+      const user = this.namedDots[i * 4 + 2]!;
+      const forward = this.namedDots[i * 4 + 3]! === 1;
+      const big = user === f.follow;
+      const rr = big ? r + 5 : r + 2.5;
+      if (f.follow !== null && !big) ctx.globalAlpha = 0.45;
+      const letter = initials[user];
+      if (letter) {
+        ctx.font = `700 ${Math.round(rr * 1.35)}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+        ctx.fillStyle = readableOn(USER_COLOURS[user]!);
+        ctx.fillText(letter, x, y + 0.5);
+      }
+      if (cred && forward) {
+        const text = cred.kind === 'token' ? `token ${cred.bytes} B` : `cookie ${cred.bytes} B`;
+        ctx.font = `600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+        const w = ctx.measureText(text).width + 10;
+        const px = x - w / 2;
+        const py = y - rr - 18;
+        pill(ctx, px, py, w, 16, cred.kind === 'token' ? f.theme.accent : f.theme.panel);
+        ctx.strokeStyle = f.theme.border;
+        ctx.lineWidth = 1;
+        ctx.stroke();
+        ctx.fillStyle = cred.kind === 'token' ? f.theme.panel : f.theme.text;
+        ctx.fillText(text, x, py + 8.5);
+      }
+      ctx.globalAlpha = 1;
+    }
+    ctx.textAlign = 'start';
   }
 
   private fillBucket(
@@ -262,6 +412,16 @@ export class DotPainter {
     }
     ctx.globalAlpha = 1;
   }
+}
+
+/** Radius of a crowd dot in screen px: large enough to tell apart, at any zoom. */
+export function dotRadius(zoom: number): number {
+  return Math.max(2.5, Math.min(4, 3.4 * zoom));
+}
+
+/** Length of a token's tail in screen px: a 12-byte cookie would be 1 px, a 232-byte JWT 16. */
+export function tokenLengthPx(bytes: number): number {
+  return Math.max(1, Math.min(24, Math.round(bytes / 14)));
 }
 
 function pill(

@@ -36,6 +36,16 @@ export function stickyWords(s: StickyMethod): string {
   }
 }
 
+/**
+ * The load balancer's second line. Stickiness only matters while sessions live in one
+ * server's memory; with a shared store or a token any server can answer, so say so.
+ */
+export function lbStickyCaption(architecture: Architecture, s: StickyMethod): string {
+  if (architecture === 'in-memory') return stickyWords(s);
+  if (s === 'none') return 'Any server will do';
+  return `${stickyWords(s)} (not needed)`;
+}
+
 export interface StatusWords {
   icon: string;
   label: string;

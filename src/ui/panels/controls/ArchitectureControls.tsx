@@ -10,9 +10,10 @@ import {
   type StoreKind,
 } from '../../../sim/index.ts';
 import type { SimStoreState } from '../../../store/simStore.ts';
-import { useSim, useSimSession } from '../../SimContext.tsx';
-import { reconfigure, type ScenarioChange } from '../../playground/reconfigure.ts';
-import { Icon } from '../Icon.tsx';
+import { command, commandsInGroup, perform } from '../../../app/commands.ts';
+import { CommandButton } from '../../CommandButton.tsx';
+import { useCommandHost } from '../../RunContext.tsx';
+import { useSim } from '../../SimContext.tsx';
 
 const ARCHITECTURE_LABELS: Record<Architecture, string> = {
   'in-memory': 'in-memory (stateful)',
@@ -31,23 +32,15 @@ const selArchitecture = (s: SimStoreState) =>
 const selKind = (s: SimStoreState) => s.snapshot?.store.kind ?? s.scenario?.store?.kind ?? 'redis';
 const selStoreUp = (s: SimStoreState) => s.snapshot?.store.up ?? true;
 const selReplicas = (s: SimStoreState) => s.snapshot?.store.replicas ?? 0;
-const selAct = (s: SimStoreState) => s.act;
 
 export function ArchitectureControls() {
-  const session = useSimSession();
+  const host = useCommandHost();
   const architecture = useSim(selArchitecture);
   const kind = useSim(selKind);
   const storeUp = useSim(selStoreUp);
   const replicas = useSim(selReplicas);
-  const act = useSim(selAct);
   const hasStore = architecture === 'session-store';
   const canReplicate = STORE_PROFILES[kind].replication;
-
-  const reload = (change: ScenarioChange) => {
-    const s = session.store.getState();
-    if (!s.scenario) return;
-    s.load(reconfigure(s.scenario, s.snapshot, change), { playing: true });
-  };
 
   return (
     <fieldset className="panel-group">
@@ -57,7 +50,11 @@ export function ArchitectureControls() {
         <select
           value={architecture}
           aria-describedby="architecture-hint"
-          onChange={(e) => reload({ architecture: e.target.value as Architecture })}
+          onChange={(e) =>
+            void perform('set-architecture', host, {
+              architecture: e.target.value as Architecture,
+            })
+          }
         >
           {ARCHITECTURES.map((a) => (
             <option key={a} value={a}>
@@ -75,7 +72,9 @@ export function ArchitectureControls() {
         <select
           value={kind}
           disabled={!hasStore}
-          onChange={(e) => reload({ storeKind: e.target.value as StoreKind })}
+          onChange={(e) =>
+            void perform('set-store-kind', host, { kind: e.target.value as StoreKind })
+          }
         >
           {STORE_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -86,31 +85,17 @@ export function ArchitectureControls() {
         </select>
       </label>
       <div className="button-row" role="group" aria-label="Session store">
-        <button
-          type="button"
-          className="btn btn-danger"
-          disabled={!hasStore}
-          onClick={() => act({ action: 'kill-store' })}
-        >
-          <Icon name="kill" /> Kill store
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={!hasStore}
-          onClick={() => act({ action: 'restart-store' })}
-        >
-          <Icon name="reset" /> Restart store
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={!hasStore}
+        {commandsInGroup('store').map((id) => (
+          <CommandButton
+            key={id}
+            id={id}
+            className={command(id).icon === 'kill' ? 'btn btn-danger' : 'btn'}
+          />
+        ))}
+        <CommandButton
+          id="add-store-replica"
           title={canReplicate ? undefined : `${STORE_PROFILES[kind].label} has no replication`}
-          onClick={() => act({ action: 'add-store-replica' })}
-        >
-          <Icon name="plus" /> Add store replica
-        </button>
+        />
       </div>
       <p className="hint">
         {hasStore

@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { ALGORITHMS, type Algorithm, type StickyMethod } from '../../../sim/index.ts';
 import type { SimStoreState } from '../../../store/simStore.ts';
+import { perform } from '../../../app/commands.ts';
+import { useCommandHost } from '../../RunContext.tsx';
 import { useSim } from '../../SimContext.tsx';
 import { StickySwitch } from './StickySwitch.tsx';
 
@@ -31,12 +33,11 @@ const ALGORITHM_LABELS: Record<Algorithm, string> = {
 
 const selSticky = (s: SimStoreState) => s.snapshot?.sticky ?? 'none';
 const selAlgorithm = (s: SimStoreState) => s.snapshot?.algorithm ?? 'round-robin';
-const selAct = (s: SimStoreState) => s.act;
 
 export function LoadBalancerControls() {
   const sticky = useSim(selSticky);
   const algorithm = useSim(selAlgorithm);
-  const act = useSim(selAct);
+  const host = useCommandHost();
   // The method to use when stickiness is switched on (remembered while it is off).
   const [chosen, setChosen] = useState<Method>('cookie');
   const method: Method = sticky === 'none' ? chosen : sticky;
@@ -48,7 +49,9 @@ export function LoadBalancerControls() {
         <span>Load balancer algorithm</span>
         <select
           value={algorithm}
-          onChange={(e) => act({ action: 'set-algorithm', algorithm: e.target.value as Algorithm })}
+          onChange={(e) =>
+            void perform('set-algorithm', host, { algorithm: e.target.value as Algorithm })
+          }
         >
           {ALGORITHMS.map((a) => (
             <option key={a} value={a}>
@@ -66,7 +69,7 @@ export function LoadBalancerControls() {
           onChange={(e) => {
             const m = e.target.value as Method;
             setChosen(m);
-            if (sticky !== 'none') act({ action: 'set-sticky', sticky: m });
+            if (sticky !== 'none') void perform('set-sticky', host, { sticky: m });
           }}
         >
           {METHODS.map((m) => (

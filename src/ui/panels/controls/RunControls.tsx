@@ -1,34 +1,19 @@
-/** Play, pause and single-step the simulation. */
-import type { SimStoreState } from '../../../store/simStore.ts';
-import { useSim } from '../../SimContext.tsx';
-import { Icon } from '../Icon.tsx';
+/** Play, pause and single-step the run (every pane of a comparison at once). */
+import { CommandButton } from '../../CommandButton.tsx';
+import { useRun, useRunState } from '../../RunContext.tsx';
 
-const selPlaying = (s: SimStoreState) => s.playing;
-const selPlay = (s: SimStoreState) => s.play;
-const selPause = (s: SimStoreState) => s.pause;
-const selStep = (s: SimStoreState) => s.step;
-
-export function RunControls() {
-  const playing = useSim(selPlaying);
-  const play = useSim(selPlay);
-  const pause = useSim(selPause);
-  const step = useSim(selStep);
+export function RunControls({ className }: { className?: string }) {
+  const run = useRun();
+  const playing = useRunState((s) => s.playing);
   return (
-    <div className="button-row" role="group" aria-label="Run">
-      <button type="button" className="btn" aria-pressed={playing} onClick={play}>
-        <Icon name="play" /> Play
-      </button>
-      <button type="button" className="btn" aria-pressed={!playing} onClick={pause}>
-        <Icon name="pause" /> Pause
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={step}
-        title="Pause and process exactly one simulation event"
-      >
-        <Icon name="step" /> Step
-      </button>
+    <div
+      className={className ? `button-row ${className}` : 'button-row'}
+      role="group"
+      aria-label={run.kind === 'compare' ? 'Run every pane' : 'Run'}
+    >
+      <CommandButton id="play" pressed={playing} />
+      <CommandButton id="pause" pressed={!playing} />
+      <CommandButton id="step" title={run.stepHint} />
     </div>
   );
 }

@@ -1,35 +1,32 @@
-/** Seed field and Reset: start the same setup again from 0 s with the chosen seed. */
+/**
+ * Seed field and Reset: start the same setup again from 0 s with the chosen seed (in every
+ * pane of a comparison). Reset is the registry's `reset` command on the run in context.
+ */
 import { useState, type FormEvent } from 'react';
-import type { SimStoreState } from '../../../store/simStore.ts';
-import { useSim } from '../../SimContext.tsx';
-import { parseSeed, withSeed } from '../../playground/reconfigure.ts';
+import { parseSeed } from '../../../app/scenarioEdits.ts';
+import { useCommand, useRunState } from '../../RunContext.tsx';
 import { Icon } from '../Icon.tsx';
 
-const selScenario = (s: SimStoreState) => s.scenario;
-const selSeed = (s: SimStoreState) => s.snapshot?.seed ?? s.scenario?.seed ?? 1;
-const selLoad = (s: SimStoreState) => s.load;
-const selPlaying = (s: SimStoreState) => s.playing;
-
-export function SeedReset() {
-  const scenario = useSim(selScenario);
-  const seed = useSim(selSeed);
-  const load = useSim(selLoad);
-  const playing = useSim(selPlaying);
+/** `compact`: one row, no hint (the comparison's setup bar). */
+export function SeedReset({ compact = false }: { compact?: boolean }) {
+  const hasScenario = useRunState((s) => s.scenario !== null);
+  const seed = useRunState((s) => s.scenario?.seed ?? 1);
   // The text being typed; null = show the running seed.
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? String(seed);
   const parsed = parseSeed(shown);
+  const reset = useCommand('reset', { seed: parsed ?? 0 });
 
-  const reset = (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!scenario || parsed === null) return;
-    load(withSeed(scenario, parsed), { playing });
+    if (!hasScenario || parsed === null) return;
+    reset.perform();
     setText(null);
   };
 
   return (
-    <form className="seed-row" onSubmit={reset}>
-      <label className="field field-inline">
+    <form className={compact ? 'seed-row cmp-seed' : 'seed-row'} onSubmit={submit}>
+      <label className={compact ? 'field-inline' : 'field field-inline'}>
         <span>Seed</span>
         <input
           type="text"
@@ -37,18 +34,18 @@ export function SeedReset() {
           size={8}
           value={shown}
           aria-invalid={parsed === null}
-          aria-describedby="seed-hint"
+          aria-describedby={compact ? undefined : 'seed-hint'}
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <button type="submit" className="btn" disabled={!scenario || parsed === null}>
-        <Icon name="reset" /> Reset
+      <button type="submit" className="btn" disabled={!hasScenario || parsed === null}>
+        <Icon name="reset" /> {reset.label}
       </button>
-      <p id="seed-hint" className="hint">
-        {parsed === null
-          ? 'The seed must be a whole number.'
-          : 'Reset starts again from 0 s with this seed; the same seed replays the same traffic.'}
-      </p>
+      {!compact && (
+        <p id="seed-hint" className="hint">
+          {parsed === null ? 'The seed must be a whole number.' : `${reset.description}.`}
+        </p>
+      )}
     </form>
   );
 }

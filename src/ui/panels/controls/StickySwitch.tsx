@@ -2,17 +2,17 @@
 import type { StickyMethod } from '../../../sim/index.ts';
 import type { SimStoreState } from '../../../store/simStore.ts';
 import { useSim } from '../../SimContext.tsx';
+import { useCommand } from '../../RunContext.tsx';
 
 const selSticky = (s: SimStoreState) => s.snapshot?.sticky ?? 'none';
-const selAct = (s: SimStoreState) => s.act;
 
 export function StickySwitch({ method }: { method: Exclude<StickyMethod, 'none'> }) {
   const sticky = useSim(selSticky);
-  const act = useSim(selAct);
   const on = sticky !== 'none';
+  const toggle = useCommand('set-sticky', { sticky: on ? 'none' : method });
   return (
     <div className="switch-field">
-      <span id="sticky-label">Sticky sessions</span>
+      <span id="sticky-label">{toggle.label}</span>
       <button
         type="button"
         role="switch"
@@ -20,7 +20,7 @@ export function StickySwitch({ method }: { method: Exclude<StickyMethod, 'none'>
         aria-checked={on}
         aria-labelledby="sticky-label"
         aria-describedby="sticky-hint"
-        onClick={() => act({ action: 'set-sticky', sticky: on ? 'none' : method })}
+        onClick={toggle.perform}
       >
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />

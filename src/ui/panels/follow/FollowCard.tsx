@@ -4,18 +4,18 @@
  */
 import type { SimStoreState } from '../../../store/simStore.ts';
 import { useSim } from '../../SimContext.tsx';
+import { useRun } from '../../RunContext.tsx';
 import { describeUser } from './describeUser.ts';
 
 const selNamed = (s: SimStoreState) => s.snapshot?.users.named;
 const selFollow = (s: SimStoreState) => s.followUser;
-const selSetFollow = (s: SimStoreState) => s.setFollowUser;
 const selArchitecture = (s: SimStoreState) => s.snapshot?.architecture ?? 'in-memory';
 const selVocabulary = (s: SimStoreState) => s.vocabulary;
 
 export function FollowCard() {
   const named = useSim(selNamed) ?? [];
   const follow = useSim(selFollow);
-  const setFollow = useSim(selSetFollow);
+  const run = useRun();
   const architecture = useSim(selArchitecture);
   const V = useSim(selVocabulary);
   const user = follow === null ? undefined : named.find((u) => u.idx === follow);
@@ -26,7 +26,7 @@ export function FollowCard() {
         <span>Follow a user</span>
         <select
           value={follow ?? ''}
-          onChange={(e) => setFollow(e.target.value === '' ? null : Number(e.target.value))}
+          onChange={(e) => run.follow(e.target.value === '' ? null : Number(e.target.value))}
         >
           <option value="">nobody</option>
           {named.map((u) => (

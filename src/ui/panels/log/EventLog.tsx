@@ -5,15 +5,18 @@
 import { useId, useState } from 'react';
 import type { SimStoreState } from '../../../store/simStore.ts';
 import { useThrottledSim } from '../hooks/useThrottledSim.ts';
+import { useSim } from '../../SimContext.tsx';
 import { LogEntry } from './LogEntry.tsx';
 
 const LOG_REFRESH_MS = 250;
 /** Entries shown; the store keeps more. */
 const SHOWN = 120;
 const selLog = (s: SimStoreState) => s.log;
+const selPlaying = (s: SimStoreState) => s.playing;
 
 export function EventLog() {
   const log = useThrottledSim(selLog, LOG_REFRESH_MS);
+  const playing = useSim(selPlaying);
   const [problemsOnly, setProblemsOnly] = useState(false);
   const headingId = useId();
   const shown: typeof log = [];
@@ -37,7 +40,13 @@ export function EventLog() {
       {/* Scrollable, so it must be focusable for keyboard users. */}
       <ol className="log" tabIndex={0} aria-label="Event log, newest first" data-testid="event-log">
         {shown.length === 0 ? (
-          <li className="log-empty">Nothing yet. Press Play, then kill a server.</li>
+          <li className="log-empty">
+            {playing
+              ? problemsOnly
+                ? 'No problems yet. Try killing a server.'
+                : 'Nothing yet: events appear here as they happen.'
+              : 'Nothing yet. Press Play, then kill a server.'}
+          </li>
         ) : (
           shown.map((e) => <LogEntry key={e.id} entry={e} />)
         )}

@@ -1,40 +1,23 @@
-/** Marks under the scrubber: the learner's commands (▲) and checkpoints (ticks). */
-import type { SimStoreState } from '../../../store/simStore.ts';
-import type { TimedCommand } from '../../../sim/index.ts';
-import { useSim } from '../../SimContext.tsx';
+/**
+ * Marks under the scrubber: the scenario's own timeline (◆), the commands given while
+ * watching (▲), and checkpoints (ticks, where seeking is instant). Read from the run in
+ * context, so a comparison shows the marks every pane shares.
+ */
+import { describeCommand } from '../../../app/commands.ts';
+import { useRun, useRunState } from '../../RunContext.tsx';
 import { formatSimTime } from '../format.ts';
-
-const selCommands = (s: SimStoreState) => s.snapshot?.liveCommands;
-const selCheckpoints = (s: SimStoreState) => s.snapshot?.checkpointsMs;
-
-/** "kill-server 2", "set-sticky none", "set-users 1200". */
-export function describeCommand(c: TimedCommand): string {
-  switch (c.action) {
-    case 'kill-server':
-    case 'restart-server':
-      return `${c.action} ${c.server}`;
-    case 'add-server':
-      return `add-server ×${c.count}`;
-    case 'remove-server':
-      return c.server === undefined ? 'remove-server' : `remove-server ${c.server}`;
-    case 'set-sticky':
-      return `set-sticky ${c.sticky}`;
-    case 'set-algorithm':
-      return `set-algorithm ${c.algorithm}`;
-    case 'set-users':
-      return `set-users ${c.count}`;
-    default:
-      return c.action;
-  }
-}
 
 /** Horizontal position of `tMs` on a range input whose thumb is 16 px wide. */
 const at = (tMs: number, endMs: number) =>
   `calc(8px + (100% - 16px) * ${Math.min(1, Math.max(0, tMs / endMs))})`;
 
 export function TimelineMarkers({ endMs }: { endMs: number }) {
-  const commands = useSim(selCommands) ?? [];
-  const checkpoints = useSim(selCheckpoints) ?? [];
+  const run = useRun();
+  const live = useRunState((s) => s.liveCommands);
+  const planned = useRunState((s) => s.plannedCommands);
+  const checkpoints = useRunState((s) => s.checkpointsMs);
+  const all = [...planned, ...live].sort((a, b) => a.atMs - b.atMs);
+  const where = run.kind === 'compare' ? ' in every pane' : '';
   return (
     <>
       <div className="timeline-marks" aria-hidden="true">
@@ -46,7 +29,17 @@ export function TimelineMarkers({ endMs }: { endMs: number }) {
             title={`Checkpoint at ${formatSimTime(t)}: seeking here is instant`}
           />
         ))}
-        {commands.map((c, i) => (
+        {planned.map((c, i) => (
+          <span
+            key={`p${i}`}
+            className="mark-command mark-planned"
+            style={{ left: at(c.atMs, endMs) }}
+            title={`${describeCommand(c)} at ${formatSimTime(c.atMs)} (part of the scenario)`}
+          >
+            ◆
+          </span>
+        ))}
+        {live.map((c, i) => (
           <span
             key={`c${i}`}
             className="mark-command"
@@ -58,9 +51,9 @@ export function TimelineMarkers({ endMs }: { endMs: number }) {
         ))}
       </div>
       <p className="sr-only">
-        {commands.length === 0
-          ? 'No commands given yet.'
-          : `Your commands: ${commands
+        {all.length === 0
+          ? 'No commands on the timeline yet.'
+          : `Commands${where}: ${all
               .slice(-10)
               .map((c) => `${describeCommand(c)} at ${formatSimTime(c.atMs)}`)
               .join('; ')}.`}

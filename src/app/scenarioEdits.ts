@@ -1,22 +1,25 @@
 /**
- * Builds the scenario to load when the learner changes something a live command cannot
- * change (architecture, store kind, seed). Load-balancer settings and the number of users
- * the learner set live are carried into the new run, so switching architecture compares
- * like with like; everything else comes from the current scenario.
+ * Changes a live command cannot make (architecture, store kind, seed) are scenario edits: the
+ * run starts again from 0 s with the edited scenario. Load-balancer settings and the number
+ * of users the learner set live are carried into the new run, so switching architecture
+ * compares like with like; everything else comes from the current scenario.
  */
-import { LIMITS, type Architecture, type Scenario, type StoreKind } from '../../sim/index.ts';
-import type { Snapshot } from '../../protocol/snapshot.ts';
+import { LIMITS, type Architecture, type Scenario, type StoreKind } from '../sim/index.ts';
+import type { Snapshot } from '../protocol/snapshot.ts';
 
-export interface ScenarioChange {
+export interface ScenarioEdit {
   architecture?: Architecture;
   storeKind?: StoreKind;
+  /** A new seed: the same setup from 0 s, the learner's live settings dropped. */
+  seed?: number;
 }
 
 export function reconfigure(
   scenario: Scenario,
   snapshot: Pick<Snapshot, 'algorithm' | 'sticky' | 'users'> | null,
-  change: ScenarioChange,
+  change: ScenarioEdit,
 ): Scenario {
+  if (change.seed !== undefined) return withSeed(scenario, change.seed);
   const next: Scenario = structuredClone(scenario);
   if (snapshot) {
     next.loadBalancer = {

@@ -23,20 +23,26 @@
  * its own, staggered between samples, so the panes' pictures never re-render in the same
  * frame. Discrete operations (a fault, a seek, a pause) update everything at once.
  *
- * Pane stores' actions (the Kill buttons on topology nodes, the follow-a-user avatars) are
- * routed here, so a fault given in any pane happens in all.
+ * This is a RunController: the controls, the Kill buttons on the panes' topology nodes and
+ * the follow-a-user avatars all reach it through that interface, so a fault given in any pane
+ * happens in all. Each pane's view clock has one writer, this file's clock driver; the pane
+ * stores keep only what their frames say.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Action, Architecture, Outcome, Scenario, TimedCommand } from '../../sim/index.ts';
-import type { Frame } from '../../protocol/messages.ts';
-import type { Snapshot } from '../../protocol/snapshot.ts';
-import type { SimClient } from '../../client/SimClient.ts';
-import { createSimSession, type SimSession } from '../../store/simStore.ts';
-import { MetricHistory } from '../../store/history.ts';
-import { viewTimeMs } from '../../store/viewClock.ts';
-import { DEFAULT_SPEED, clampSpeed, tickWallMs } from '../../protocol/speed.ts';
+import type { Action, Architecture, Outcome, Scenario } from '../sim/index.ts';
+import type { Frame } from '../protocol/messages.ts';
+import type { Snapshot } from '../protocol/snapshot.ts';
+import type { SimClient } from '../client/SimClient.ts';
+import { createSimSession, type SimSession } from '../store/simStore.ts';
+import type { ViewClock } from '../store/viewClock.ts';
+import { MetricHistory } from '../store/history.ts';
+import { viewTimeMs } from '../store/viewClock.ts';
+import { DEFAULT_SPEED, clampSpeed, tickWallMs } from '../protocol/speed.ts';
 import { paneScenario } from './compareSetup.ts';
 import { SnapshotGate } from './snapshotGate.ts';
+import { describeFault } from './commands.ts';
+import { plannedCommands, type RunController, type RunState } from './runController.ts';
+import { withSeed, type ScenarioEdit } from './scenarioEdits.ts';
 
 /** Wall time between ticks while playing (about every second animation frame). */
 export const TICK_EVERY_WALL_MS = 30;
@@ -55,19 +61,8 @@ export interface ComparePane {
   history: MetricHistory;
 }
 
-export interface CompareState {
-  loaded: boolean;
-  playing: boolean;
-  speed: number;
-  /** The panes' common simulated time (updated at snapshot rate while playing). */
-  tMs: number;
-  endMs: number;
-  base: Scenario | null;
-  /** The learner's commands, the same in every pane. */
-  liveCommands: TimedCommand[];
-  error: string | null;
-  /** The last thing done to every pane, for a polite live region. */
-  announcement: string;
+/** The run's state (tMs: the panes' common time, at snapshot rate while playing), plus: */
+export interface CompareState extends RunState {
   /** Bumped whenever the pane histories change. */
   historyVersion: number;
   /** Every pane's outcome at one simulated instant (`sampleTMs`), in pane order. */
@@ -83,35 +78,9 @@ export interface CompareDeps {
   cancelFrame(id: number): void;
 }
 
-/** "kill-server 2" → "Server 2 killed". */
-export function describeFault(a: Action): string {
-  switch (a.action) {
-    case 'kill-server':
-      return `Server ${a.server} killed`;
-    case 'restart-server':
-      return `Server ${a.server} restarting`;
-    case 'add-server':
-      return a.count === 1 ? 'A server added' : `${a.count} servers added`;
-    case 'remove-server':
-      return a.server === undefined ? 'A server removed' : `Server ${a.server} removed`;
-    case 'kill-store':
-      return 'Session store killed';
-    case 'restart-store':
-      return 'Session store restarting';
-    case 'add-store-replica':
-      return 'A store replica added';
-    case 'set-users':
-      return `Users set to ${a.count}`;
-    case 'set-sticky':
-      return `Stickiness set to ${a.sticky}`;
-    case 'set-algorithm':
-      return `Balancer set to ${a.algorithm}`;
-    case 'deploy':
-      return 'Rolling deploy started';
-  }
-}
-
-export class CompareController {
+export class CompareController implements RunController {
+  readonly kind = 'compare';
+  readonly stepHint = `Pause and move every pane ${STEP_SIM_MS} ms of simulated time forward`;
   readonly panes: ComparePane[];
   readonly state: StoreApi<CompareState>;
   private readonly deps: CompareDeps;
@@ -132,8 +101,10 @@ export class CompareController {
       speed: clampSpeed(speed),
       tMs: 0,
       endMs: 0,
-      base: null,
+      scenario: null,
       liveCommands: [],
+      plannedCommands: [],
+      checkpointsMs: [],
       error: null,
       announcement: '',
       historyVersion: 0,
@@ -141,7 +112,10 @@ export class CompareController {
       sampleTMs: 0,
     }));
     this.panes = archs.map((arch) => this.createPane(arch));
+    this.sessions = this.panes.map((p) => p.session);
   }
+
+  readonly sessions: readonly SimSession[];
 
   private createPane(arch: Architecture): ComparePane {
     const gate = new SnapshotGate();
@@ -155,45 +129,37 @@ export class CompareController {
         await s.request({ type: 'seek', tMs: this.state.getState().tMs });
       });
     });
-    session = createSimSession(gate.wrap(client), () => this.deps.now());
-    const pane: ComparePane = { arch, session, gate, history: new MetricHistory() };
     // The hosts say "paused" (they only move on `advance`); while the shared clock plays, the
     // dots glide, a tick behind the simulation (see the header), never stepping back.
     let anchor = { simMs: 0, wallMs: 0, playing: false };
-    this.stops.push(
-      session.onFrame((frame) => {
-        const clock = session.clock;
-        const { playing, speed } = this.state.getState();
+    const driveClock = (clock: ViewClock, frame: Frame | null, wallMs: number): void => {
+      const { playing, speed } = this.state.getState();
+      if (!frame) {
+        // Play or pause of the shared clock: the dots start or stop where they are.
         clock.playing = playing;
-        if (!playing || frame.reset) {
-          anchor = { simMs: frame.tMs, wallMs: clock.frameWallMs, playing: false };
-          return;
-        }
-        // Where the dots were until now; after a pause they start a tick behind, from rest.
-        const shown = anchor.playing
-          ? viewTimeMs(
-              { frameSimMs: anchor.simMs, frameWallMs: anchor.wallMs, playing: true, speed },
-              clock.frameWallMs,
-            )
-          : anchor.simMs;
-        const simMs = Math.min(frame.tMs, Math.max(frame.tMs - VIEW_LAG_WALL_MS * speed, shown));
-        clock.frameSimMs = simMs;
-        anchor = { simMs, wallMs: clock.frameWallMs, playing: true };
-      }),
-    );
-    const st = session.store;
-    st.setState({
-      act: (action) => void this.act(action),
-      play: () => this.play(),
-      pause: () => this.pause(),
-      step: () => void this.step(),
-      setSpeed: (speed) => this.setSpeed(speed),
-      seek: (tMs) => void this.seek(tMs),
-      advance: (ms) => void this.advance(ms),
-      setFollowUser: (followUser) => {
-        for (const p of this.panes) p.session.store.setState({ followUser });
-      },
-    });
+        return;
+      }
+      clock.frameWallMs = wallMs;
+      clock.speed = frame.speed;
+      clock.playing = playing;
+      if (!playing || frame.reset) {
+        clock.frameSimMs = frame.tMs;
+        anchor = { simMs: frame.tMs, wallMs, playing: false };
+        return;
+      }
+      // Where the dots were until now; after a pause they start a tick behind, from rest.
+      const shown = anchor.playing
+        ? viewTimeMs(
+            { frameSimMs: anchor.simMs, frameWallMs: anchor.wallMs, playing: true, speed },
+            wallMs,
+          )
+        : anchor.simMs;
+      const simMs = Math.min(frame.tMs, Math.max(frame.tMs - VIEW_LAG_WALL_MS * speed, shown));
+      clock.frameSimMs = simMs;
+      anchor = { simMs, wallMs, playing: true };
+    };
+    session = createSimSession(gate.wrap(client), () => this.deps.now(), { driveClock });
+    const pane: ComparePane = { arch, session, gate, history: new MetricHistory() };
     return pane;
   }
 
@@ -245,6 +211,7 @@ export class CompareController {
       patch.outcomes = snaps.map((x) => x!.outcome);
       patch.sampleTMs = tMs;
       patch.liveCommands = snaps[0]!.liveCommands;
+      patch.checkpointsMs = snaps[0]!.checkpointsMs;
     } else if (opts.rewind) {
       patch.historyVersion = s.historyVersion + 1;
     }
@@ -271,16 +238,16 @@ export class CompareController {
     return { frames, snaps: frames.map((f) => f.snapshot) };
   }
 
+  /** Play and pause change no frame: tell the panes' clocks (through their one writer). */
   private syncClocks(): void {
-    const playing = this.state.getState().playing;
-    for (const p of this.panes) p.session.clock.playing = playing;
+    for (const p of this.panes) p.session.retimeClock();
   }
 
   // ---------------------------------------------------------------- operations
 
   /** Loads the base scenario into every pane (each with its own architecture), at 0 s. */
   load(base: Scenario, opts: { playing?: boolean } = {}): Promise<void> {
-    this.pause();
+    void this.pause();
     return this.enqueue(async () => {
       const speed = this.state.getState().speed;
       for (const p of this.panes) {
@@ -299,36 +266,45 @@ export class CompareController {
           }),
         ),
       );
-      this.state.setState({ loaded: true, base, liveCommands: [], error: null, announcement: '' });
+      this.state.setState({
+        loaded: true,
+        scenario: base,
+        plannedCommands: plannedCommands(base),
+        liveCommands: [],
+        checkpointsMs: [],
+        error: null,
+        announcement: '',
+      });
       this.settle(
         frames,
         frames.map((f) => f.snapshot),
       );
-      if (opts.playing) this.play();
+      if (opts.playing) void this.play();
     });
   }
 
-  play(): void {
+  play(): Promise<void> {
     const s = this.state.getState();
-    if (this.disposed || !s.loaded || s.playing || s.tMs >= s.endMs) return;
+    if (this.disposed || !s.loaded || s.playing || s.tMs >= s.endMs) return Promise.resolve();
     this.state.setState({ playing: true });
     this.syncClocks();
     this.lastWallMs = this.deps.now();
     this.raf = this.deps.requestFrame(this.frame);
+    return Promise.resolve();
   }
 
-  pause(): void {
+  pause(): Promise<void> {
     this.stopLoop();
-    if (!this.state.getState().playing) return;
+    if (!this.state.getState().playing) return this.queue;
     this.state.setState({ playing: false });
     this.syncClocks();
     // The last ticks carried no snapshot: fetch one, so the counters show where time stopped.
-    void this.enqueue(() => this.advanceAll(0));
+    return this.enqueue(() => this.advanceAll(0));
   }
 
   /** Pauses, then moves every pane forward by STEP_SIM_MS of simulated time. */
   step(): Promise<void> {
-    this.pause();
+    void this.pause();
     return this.advance(STEP_SIM_MS);
   }
 
@@ -337,10 +313,13 @@ export class CompareController {
     return this.enqueue(() => this.advanceAll(ms));
   }
 
-  setSpeed(speed: number): void {
+  setSpeed(speed: number): Promise<void> {
     const v = clampSpeed(speed);
     this.state.setState({ speed: v });
-    for (const p of this.panes) void p.session.request({ type: 'speed', speed: v });
+    return Promise.all(this.panes.map((p) => p.session.request({ type: 'speed', speed: v }))).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Moves every pane to `tMs`; quick successive seeks (a dragged slider) collapse into one. */
@@ -365,6 +344,17 @@ export class CompareController {
       const at = (frames[0]!.tMs / 1000).toFixed(1);
       this.state.setState({ announcement: `${describeFault(action)} in every pane at ${at} s.` });
     });
+  }
+
+  /** Only the seed can change while comparing; the setup bar changes the rest (a new run). */
+  reload(edit: ScenarioEdit): Promise<void> {
+    const { scenario, playing } = this.state.getState();
+    if (!scenario || edit.seed === undefined) return Promise.resolve();
+    return this.load(withSeed(scenario, edit.seed), { playing });
+  }
+
+  follow(userIdx: number | null): void {
+    for (const p of this.panes) p.session.store.getState().setFollowUser(userIdx);
   }
 
   dismissError(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { presetScenario, validateScenario } from '../../sim/index.ts';
-import { parseSeed, reconfigure, withSeed } from './reconfigure.ts';
+import { presetScenario, validateScenario } from '../sim/index.ts';
+import { parseSeed, reconfigure, withSeed } from './scenarioEdits.ts';
 
 describe('reconfigure', () => {
   const base = presetScenario('playground')!;

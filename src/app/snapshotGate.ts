@@ -7,9 +7,9 @@
  * go through, so the dots never stall. The last snapshot it took out is kept in `held`, so the
  * shared clock can still sample every pane at the same instant.
  */
-import type { FromSim } from '../../protocol/messages.ts';
-import type { Snapshot } from '../../protocol/snapshot.ts';
-import type { SimClient } from '../../client/SimClient.ts';
+import type { FromSim } from '../protocol/messages.ts';
+import type { Snapshot } from '../protocol/snapshot.ts';
+import type { SimClient } from '../client/SimClient.ts';
 
 export class SnapshotGate {
   /** When false, frames arriving now lose their snapshot (kept in `held`). */

@@ -10,7 +10,7 @@ import {
   type Scenario,
   type StickyMethod,
   type StoreKind,
-} from '../../sim/index.ts';
+} from '../sim/index.ts';
 
 /** The three architectures, in the order panes are shown. */
 export const COMPARE_ARCHS: readonly Architecture[] = ARCHITECTURES;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { presetScenario, type Scenario } from '../../sim/index.ts';
-import {
-  compareQuery,
-  paneRegionLabel,
-  paneScenario,
-  paneTitle,
-  parseArchList,
-} from './compareSetup.ts';
-import { readUrlOptions } from '../urlOptions.ts';
+import { presetScenario, type Scenario } from '../sim/index.ts';
+import { paneRegionLabel, paneScenario, paneTitle, parseArchList } from './compareSetup.ts';
 
 describe('compare setup', () => {
   it('changes only where state lives: seed, users, servers and faults stay the same', () => {
@@ -55,20 +48,5 @@ describe('compare setup', () => {
     for (const bad of ['jwt', '', 'jwt,jwt', 'jwt,redis', 'in-memory,session-store,jwt,jwt']) {
       expect(parseArchList(bad)).toBe(null);
     }
-  });
-
-  it('a comparison link reads back as the same comparison', () => {
-    const q = compareQuery(
-      { archs: ['in-memory', 'jwt'], preset: 'store-crash', seed: 12 },
-      { embed: '1' },
-    );
-    expect(readUrlOptions(`?${q}`)).toMatchObject({
-      mode: 'compare',
-      archs: ['in-memory', 'jwt'],
-      preset: 'store-crash',
-      seed: 12,
-      embed: true,
-      problems: [],
-    });
   });
 });

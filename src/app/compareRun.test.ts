@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInThreadClient } from '../../client/inThreadClient.ts';
+import { createInThreadClient } from '../client/inThreadClient.ts';
 import {
   Simulation,
   presetScenario,
   resolveScenario,
   type Architecture,
   type Scenario,
-} from '../../sim/index.ts';
-import { CompareController, STEP_SIM_MS } from './compareController.ts';
+} from '../sim/index.ts';
+import { CompareController, STEP_SIM_MS } from './compareRun.ts';
+import { perform } from './commands.ts';
 import { paneScenario } from './compareSetup.ts';
-import { viewTimeMs } from '../../store/viewClock.ts';
+import { viewTimeMs } from '../store/viewClock.ts';
 
 const ARCHS: Architecture[] = ['in-memory', 'session-store', 'jwt'];
 let controller: CompareController | null = null;
@@ -73,7 +74,8 @@ describe('compare controller', () => {
     const c = make(['in-memory', 'jwt']);
     await c.load(base());
     await c.advance(1000);
-    c.panes[1]!.session.store.getState().act({ action: 'kill-server', server: 3 });
+    // A pane's Kill button performs the registry's command on the run it sits in.
+    void perform('kill-server', { run: c }, { server: 3 });
     await c.idle();
     for (const s of snaps(c)) {
       expect(s.servers.find((x) => x.id === 3)!.status).toBe('down');

@@ -1,0 +1,250 @@
+// The picture tells the story: every hop is seen (short hops stretched in view time), the
+// text is large enough to read, nothing overflows sideways, taps have room, and the first
+// minute shows a crash and what it cost. Simulated time is moved with the test hook.
+import { expect, test, type Page } from '@playwright/test';
+import { LESSONS } from '../src/lessons/catalog.ts';
+import { advance, snapshot, waitForSim } from './support/sim-hook';
+import { watchPageHealth } from './support/page-health';
+
+type HookWindow = Window & {
+  __statecraftTest?: { drawnDots(): Record<string, number> };
+};
+
+/** Waits two animation frames, so the dot layer has drawn the latest simulated time. */
+async function drawn(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            resolve((window as HookWindow).__statecraftTest!.drawnDots()),
+          ),
+        ),
+      ),
+  );
+}
+
+/** Samples `frames` frames `stepMs` of simulated time apart; counts frames with dots per edge. */
+async function sampleEdges(page: Page, frames: number, stepMs: number) {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < frames; i++) {
+    await advance(page, stepMs);
+    const d = await drawn(page);
+    for (const [edge, n] of Object.entries(d)) if (n > 0) seen.set(edge, (seen.get(edge) ?? 0) + 1);
+  }
+  return seen;
+}
+
+const SIZES = [
+  { name: '1280×800', width: 1280, height: 800 },
+  { name: '1920×1080', width: 1920, height: 1080 },
+  { name: '390×844', width: 390, height: 844 },
+] as const;
+
+/** Panels, nodes, cards and the page itself whose content is wider than their box. */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1)
+      out.push(`page ${doc.scrollWidth}>${doc.clientWidth}`);
+    const boxes = document.querySelectorAll<HTMLElement>(
+      '.panel, .react-flow__node, .react-flow__node *, .compare-pane, .outcome-strip, .timeline, .app-header, .pg-stage, .pg-side, .lesson-player, table',
+    );
+    for (const el of boxes) {
+      if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
+      const cs = getComputedStyle(el);
+      // Visually hidden text (kept for screen readers) is clipped on purpose.
+      if (cs.clipPath.startsWith('inset(50%') || el.clientWidth <= 1) continue;
+      const clipped = cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis';
+      // A clipped box hides what does not fit; any box whose content is wider spills out.
+      if (
+        el.scrollWidth > el.clientWidth + 1 &&
+        (clipped || el.matches('.panel, .react-flow__node'))
+      ) {
+        const name = (el.className || el.tagName).toString().split(' ')[0];
+        out.push(
+          `${name} "${(el.textContent ?? '').trim().slice(0, 30)}" ${el.scrollWidth}>${el.clientWidth}`,
+        );
+      }
+    }
+    return out;
+  });
+}
+
+/** The smallest rendered text in the graph's nodes, in CSS px (font size × graph zoom). */
+async function smallestNodeText(page: Page): Promise<{ px: number; text: string }> {
+  return page.evaluate(() => {
+    let px = Infinity;
+    let text = '';
+    for (const vp of document.querySelectorAll<HTMLElement>('.react-flow__viewport')) {
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(vp).transform).a;
+      const walker = document.createTreeWalker(vp, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n.textContent?.trim();
+        const el = n.parentElement;
+        if (!t || !el || !el.closest('.react-flow__node')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || el.closest('[aria-hidden="true"]')) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize) * zoom;
+        if (size < px) {
+          px = size;
+          text = t.slice(0, 30);
+        }
+      }
+    }
+    return { px, text };
+  });
+}
+
+test.describe('the dot layer shows every hop', () => {
+  test('dots ride each LB → server link and the server → store link while requests flow there', async ({
+    page,
+  }) => {
+    const health = watchPageHealth(page);
+    await page.goto('/?preset=shared-store');
+    await waitForSim(page);
+    await advance(page, 5000);
+    const frames = 60;
+    const seen = await sampleEdges(page, frames, 50);
+    const servers = (await snapshot(page)).servers.filter((s) => s.status === 'up');
+    expect(servers.length).toBe(3);
+    for (const s of servers) {
+      // Edge names are "left-right" node numbers: LB 1, store 2, server k is 3 + k.
+      const lb = seen.get(`1-${3 + s.id}`) ?? 0;
+      const store = seen.get(`${3 + s.id}-2`) ?? 0;
+      expect(lb, `frames with dots between the LB and server ${s.id}`).toBeGreaterThan(
+        frames * 0.3,
+      );
+      expect(store, `frames with dots between server ${s.id} and the store`).toBeGreaterThan(
+        frames * 0.3,
+      );
+    }
+    expect(health.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('sizes', () => {
+  test('node text is at least 12 px at 1280×800 and tap targets at least 24 px on a phone', async ({
+    page,
+  }) => {
+    const health = watchPageHealth(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/?preset=shared-store');
+    await waitForSim(page);
+    await advance(page, 3000);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    const small = await smallestNodeText(page);
+    expect(small.px, `smallest node text: "${small.text}"`).toBeGreaterThanOrEqual(11.95);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await waitForSim(page);
+    await advance(page, 3000);
+    // WCAG 2.5.8: a target is at least 24 × 24 px, or a 24 px circle on its centre touches
+    // no other target (the spacing exception, which a grid of 20 px chips 24 px apart meets).
+    const tiny = await page.evaluate(() => {
+      const out: string[] = [];
+      const sel = 'button, select, input:not([type="range"]), summary, [role="button"], .modes a';
+      const rects: DOMRect[] = [];
+      const els: HTMLElement[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+        // A checkbox inside its label: the label is the target.
+        const target = el.matches('input') ? (el.closest('label') ?? el) : el;
+        const r = target.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden')
+          continue;
+        rects.push(r);
+        els.push(el);
+      }
+      const dist = (x: number, y: number, r: DOMRect): number =>
+        Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+      rects.forEach((r, i) => {
+        if (r.width >= 23.5 && r.height >= 23.5) return;
+        const cx = r.left + r.width / 2;
+        const cy = r.top + r.height / 2;
+        const small = (o: DOMRect): boolean => o.width < 23.5 || o.height < 23.5;
+        const crowded = rects.some(
+          (o, j) =>
+            j !== i &&
+            (dist(cx, cy, o) < 11.5 ||
+              (small(o) &&
+                Math.hypot(o.left + o.width / 2 - cx, o.top + o.height / 2 - cy) < 23.5)),
+        );
+        if (!crowded) return;
+        const el = els[i]!;
+        const label = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 20);
+        out.push(`${el.tagName} "${label}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+      });
+      return out;
+    });
+    expect(tiny).toEqual([]);
+    expect(health.consoleErrors).toEqual([]);
+  });
+
+  test('node text is at least 10 px in a three-pane compare at 1280 px', async ({ page }) => {
+    const health = watchPageHealth(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/?mode=compare');
+    await page.waitForFunction(() => !!window.__statecraftCompare?.ready());
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect.poll(async () => (await smallestNodeText(page)).px).toBeGreaterThanOrEqual(9.95);
+    expect(health.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('nothing scrolls sideways', () => {
+  for (const size of SIZES) {
+    test(`at ${size.name}: playground, compare and every lesson step`, async ({ page }) => {
+      test.setTimeout(360_000);
+      const health = watchPageHealth(page);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      const problems: string[] = [];
+      await page.goto('/');
+      await waitForSim(page);
+      await advance(page, 25_000);
+      problems.push(...(await sidewaysOverflow(page)).map((p) => `playground: ${p}`));
+      await page.goto('/?preset=black-friday');
+      await waitForSim(page);
+      await advance(page, 60_000);
+      problems.push(...(await sidewaysOverflow(page)).map((p) => `black friday: ${p}`));
+      await page.goto('/?mode=compare');
+      await page.waitForFunction(() => !!window.__statecraftCompare?.ready());
+      await expect(page.locator('.react-flow__node').first()).toBeVisible();
+      problems.push(...(await sidewaysOverflow(page)).map((p) => `compare: ${p}`));
+      for (const lesson of LESSONS) {
+        for (let i = 0; i < lesson.steps.length; i++) {
+          await page.goto(`/?lesson=${lesson.id}&step=${i + 1}`);
+          await expect(page.locator('.react-flow__node').first()).toBeVisible();
+          problems.push(
+            ...(await sidewaysOverflow(page)).map((p) => `${lesson.id} step ${i + 1}: ${p}`),
+          );
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(health.consoleErrors).toEqual([]);
+    });
+  }
+});
+
+test.describe('the first minute', () => {
+  test('with no input, a crash and its cost show within 60 s of wall time', async ({ page }) => {
+    const health = watchPageHealth(page);
+    await page.goto('/');
+    const first = await waitForSim(page);
+    // The default speed, as the slider shows it, turns 60 s of wall time into simulated time.
+    const speedText = (await page.locator('.slider-value').first().textContent()) ?? '';
+    const speed = Number(speedText.replace('×', ''));
+    expect(speed).toBeGreaterThanOrEqual(0.5);
+    expect(first.tMs).toBeLessThan(5_000);
+    const after = await advance(page, 60_000 * speed - first.tMs);
+    expect(after.servers.some((s) => s.status !== 'up') || after.outcome.sessions.lost > 0).toBe(
+      true,
+    );
+    expect(after.outcome.sessions.lost).toBeGreaterThan(0);
+    // The cost is in view next to the picture, and the log tells the story.
+    await expect(page.getByTestId('outcome-strip')).toContainText(/Sessions lost\s*✖?\s*[1-9]/);
+    await expect(page.getByTestId('event-log')).toContainText(/crash|killed|down/i);
+    expect(health.consoleErrors).toEqual([]);
+  });
+});
