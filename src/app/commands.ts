@@ -50,6 +50,11 @@ export const ACTIONS: { [K in ActionName]: ActionInfo<ActionOf<K>> } = {
     mark: (a) => `restart-server ${a.server}`,
     done: (a) => `Server ${a.server} restarting`,
   },
+  'restart-all-servers': {
+    arg: null,
+    mark: () => 'restart-all-servers',
+    done: () => 'Every down server restarting',
+  },
   'add-server': {
     arg: 'count',
     mark: (a) => `add-server ×${a.count}`,
@@ -291,6 +296,21 @@ export const COMMANDS = {
     },
     perform: (h, a) => h.run.act({ action: 'restart-server', server: a.server }),
   } satisfies Command<{ server: number }>,
+  'restart-all-servers': {
+    id: 'restart-all-servers',
+    label: (v) => `Restart all ${v.servers}`,
+    description: 'Boot every server that is down again (each with empty memory)',
+    icon: 'reset',
+    group: 'servers',
+    enabled: (view) => {
+      const l = loaded(view);
+      if (!l.ok) return l;
+      return view.snapshots.some((s) => s?.servers.some((x) => x.status === 'down'))
+        ? OK
+        : no('No server is down.');
+    },
+    perform: act({ action: 'restart-all-servers' }),
+  },
   'add-server': {
     id: 'add-server',
     label: (v) => `Add ${v.server}`,

@@ -78,6 +78,23 @@ describe('kill-server and restart-server', () => {
     expect(rec.of('refused')).toHaveLength(3);
   });
 
+  it('restart-all-servers boots every server that is down, and only those', () => {
+    const rec = new Recorder();
+    const sim = Simulation.fromScenario(stateless, rec);
+    sim.runUntil(10_000);
+    sim.command({ action: 'restart-all-servers' });
+    expect(rec.of('refused')).toHaveLength(1);
+    sim.command({ action: 'kill-server', server: 1 });
+    sim.command({ action: 'kill-server', server: 3 });
+    sim.runUntil(12_000);
+    sim.command({ action: 'restart-all-servers' });
+    expect(sim.state.servers.map((x) => x.status)).toEqual(['booting', 'up', 'booting']);
+    sim.runUntil(40_000);
+    expect(sim.state.servers.every((x) => x.status === 'up' && x.lbHealthy)).toBe(true);
+    expect(rec.of('refused')).toHaveLength(1);
+    expect(brokenInvariants(sim.state, rec)).toEqual([]);
+  });
+
   it('a server killed while booting and started again waits for a full boot', () => {
     const sim = Simulation.fromScenario({ ...stateless, servers: { bootS: 5 } });
     sim.runUntil(10_000);

@@ -97,6 +97,12 @@ export function applyAction(ctx: Ctx, a: Action): void {
       bootServer(ctx, srv);
       return;
     }
+    case 'restart-all-servers': {
+      const down = s.servers.filter((x) => x.status === 'down');
+      if (down.length === 0) return refuse(ctx, 'No server is down.');
+      for (const srv of down) bootServer(ctx, srv);
+      return;
+    }
     case 'add-server': {
       const added = addServers(ctx, a.count);
       if (added < a.count) refuse(ctx, `At most ${LIMITS.servers} servers.`);

@@ -36,6 +36,7 @@ export type StorePersistence = (typeof STORE_PERSISTENCE)[number];
 export type Action =
   | { action: 'kill-server'; server: number }
   | { action: 'restart-server'; server: number }
+  | { action: 'restart-all-servers' }
   | { action: 'add-server'; count: number }
   | { action: 'remove-server'; server?: number }
   | { action: 'kill-store' }
@@ -51,6 +52,7 @@ export type ActionName = Action['action'];
 export const ACTION_NAMES: readonly ActionName[] = [
   'kill-server',
   'restart-server',
+  'restart-all-servers',
   'add-server',
   'remove-server',
   'kill-store',

@@ -65,6 +65,7 @@ const timelineEntry = v.variant(
   [
     v.strictObject({ atS, action: v.literal('kill-server'), server: serverRef }),
     v.strictObject({ atS, action: v.literal('restart-server'), server: serverRef }),
+    v.strictObject({ atS, action: v.literal('restart-all-servers') }),
     v.strictObject({ atS, action: v.literal('add-server'), count: int(1, LIMITS.servers) }),
     v.strictObject({ atS, action: v.literal('remove-server'), server: v.optional(serverRef) }),
     v.strictObject({ atS, action: v.literal('kill-store') }),
