@@ -26,7 +26,13 @@ export function labLimitations(s: ResolvedScenario): string[] {
     out.push('more than 16 servers: the lab runs at most 16 app servers');
   }
   if (s.users.count > 2000) out.push('users.count above 2,000: too many for one load generator');
-  const unsupported = new Set(['add-store-replica', 'set-sticky', 'set-algorithm', 'deploy']);
+  const unsupported = new Set([
+    'add-store-replica',
+    'set-sticky',
+    'set-algorithm',
+    'deploy',
+    'restart-all-servers',
+  ]);
   for (const e of s.timeline) {
     if (unsupported.has(e.action))
       out.push(`timeline "${e.action}" at ${e.atS} s is not run by the lab`);
