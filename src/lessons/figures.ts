@@ -78,6 +78,9 @@ export function metricLabel(path: string, v: Vocabulary): string {
       };
       const words = CHAT_WORDS[parts.slice(1).join('.')];
       if (words) return words;
+      if (a === 'connections' && b === 'perServer' && parts[4] === 'connections') {
+        return `Connections on ${v.server} ${Number(parts[3]) + 1}`;
+      }
       break;
     }
     case 'rehomed': {

@@ -1,7 +1,7 @@
 /** "Save as SVG" / "Save as PNG" for one part of the page (the topology, a chart panel). */
 import { useState, type RefObject } from 'react';
 import { exportPicture, type PictureFormat } from './exportPicture.ts';
-import { isStaleBuildError, reportStaleBuild } from '../update/staleBuild.ts';
+import { isStaleBuildError, reportStaleBuild } from '../staleBuildSignal.ts';
 
 export function ExportPictureButtons({
   target,

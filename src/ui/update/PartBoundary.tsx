@@ -6,7 +6,7 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { ReloadButton } from './ReloadButton.tsx';
-import { isStaleBuildError, reportStaleBuild } from './staleBuild.ts';
+import { isStaleBuildError, reportStaleBuild } from '../staleBuildSignal.ts';
 
 interface Props {
   /** What the part is, for the message: "the lessons", "the Embed dialog". */

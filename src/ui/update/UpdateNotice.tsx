@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { ReloadButton } from './ReloadButton.tsx';
-import { isStaleBuildError, STALE_BUILD_EVENT } from './staleBuild.ts';
+import { isStaleBuildError, STALE_BUILD_EVENT } from '../staleBuildSignal.ts';
 
 export function UpdateNotice({ playground }: { playground: boolean }) {
   const [stale, setStale] = useState(false);
