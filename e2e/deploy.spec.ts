@@ -22,7 +22,8 @@ test('a dialog whose file is gone offers a reload that keeps the run', async ({ 
   await expect(banner).toBeVisible();
   // The page is still there: header, controls and the run.
   await expect(page.getByRole('navigation', { name: 'Modes' })).toBeVisible();
-  await expect(page.getByTestId('engine-status')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'System picture' })).toBeVisible();
+  await expect(page.getByTestId('engine-status')).toHaveText(/events: [1-9]\d*/);
   expect(errors).toEqual([]);
 
   await Promise.all([

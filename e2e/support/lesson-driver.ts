@@ -1,8 +1,8 @@
 // Plays lesson steps as a learner does, in a page or in a frame (an embed or a course
 // package), moving simulated time through the e2e build's test hook instead of sleeping.
 import { expect, type Frame, type Page } from '@playwright/test';
-import { SKINS } from '../../src/lessons/skins.ts';
 import type { Lesson } from '../../src/lessons/types.ts';
+import { actionButtonName } from './lesson-play';
 
 type Target = Page | Frame;
 
@@ -24,8 +24,8 @@ async function advance(target: Target, ms: number): Promise<void> {
 
 /**
  * Plays steps [from, to): locks in the first prediction, takes the step's action, runs time
- * until Continue is enabled, answers the check question (correctly unless `wrongChecks`) and
- * presses Continue.
+ * until Continue is enabled, answers the check question (correctly unless `wrongChecks`, with
+ * "Check my answer") and presses Continue.
  */
 export async function playSteps(
   target: Target,
@@ -43,15 +43,20 @@ export async function playSteps(
       await target.getByRole('radio').first().click();
       await target.getByRole('button', { name: 'Lock in my prediction' }).click();
     }
-    if (step.until.kind === 'action' && step.autoAction?.action === 'kill-server') {
-      const name = `Kill ${SKINS[lesson.skin].server} ${step.autoAction.server}`;
+    if (step.until.kind === 'action' && step.autoAction) {
+      const name = actionButtonName(lesson, step);
       await target.getByRole('button', { name, exact: true }).click();
     }
     for (let t = 0; t < 120 && !(await cont.isEnabled()); t++) await advance(target, 1000);
     await expect(cont).toBeEnabled();
     if (step.check) {
       const choice = step.check.choices.find((c) => c.correct !== wrongChecks)!;
-      await target.getByRole('radio', { name: choice.text }).click();
+      const radio = target.getByRole('radio', { name: choice.text });
+      // A check already answered (saved from an earlier pass) shows its feedback and stays.
+      if (await radio.isEnabled()) {
+        await radio.click();
+        await target.getByRole('button', { name: 'Check my answer' }).click();
+      }
     }
     await cont.click();
   }
