@@ -14,6 +14,7 @@ import {
 } from './support/lesson-play';
 import { watchPageHealth } from './support/page-health';
 import { advance, snapshot } from './support/sim-hook';
+import type {} from '../src/ui/testHookTypes.ts';
 
 /**
  * Time budget for playing a whole lesson: a base plus a share per step, since each step is a
@@ -53,9 +54,12 @@ for (const lesson of LESSONS) {
     const health = watchPageHealth(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/?lesson=${lesson.id}`);
+    /** The event-log hash where each step began, as the learner walked to it. */
+    const walkedStarts: (string | null)[] = [];
     for (let i = 0; i < lesson.steps.length; i++) {
       const step = lesson.steps[i]!;
       await expectStep(page, lesson, i);
+      walkedStarts.push(await page.locator('.lesson-card').getAttribute('data-start-hash'));
       if (step.predict) {
         if (step.until.kind === 'action') {
           // Predict first: the step's button waits for the prediction, and says why.
@@ -101,6 +105,28 @@ for (const lesson of LESSONS) {
       await continueButton(page).click();
     }
     await expect(page.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
+    // Every step opened from scratch (a course page's go-to-step, as a deep link, Back and
+    // Restart do) begins exactly where the walk began it: the same event log.
+    const openedStarts: (string | null)[] = [];
+    const card = page.locator('.lesson-card');
+    for (let i = 0; i < lesson.steps.length; i++) {
+      const before = await card.getAttribute('data-start-key');
+      await page.evaluate(
+        (n) => window.__statecraftTest!.perform('go-to-step', { step: n }),
+        i + 1,
+      );
+      await expect(card).not.toHaveAttribute('data-start-key', before ?? '');
+      await expectStep(page, lesson, i);
+      openedStarts.push(await page.locator('.lesson-card').getAttribute('data-start-hash'));
+    }
+    expect(openedStarts).toEqual(walkedStarts);
+    expect(walkedStarts.every((h) => h && h.length > 0)).toBe(true);
+    await page.goto(`/?lesson=${lesson.id}&step=${lesson.steps.length}`);
+    await expectStep(page, lesson, lesson.steps.length - 1);
+    await expect(page.locator('.lesson-card')).toHaveAttribute(
+      'data-start-hash',
+      walkedStarts.at(-1)!,
+    );
     await page.goto('/?mode=lessons');
     const item = page.locator('.lesson-list-item', { hasText: lesson.title });
     await expect(item).toContainText('Completed');

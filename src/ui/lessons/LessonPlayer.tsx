@@ -13,7 +13,6 @@ import { useSim, useSimSession } from '../SimContext.tsx';
 import { useCommandHost, useRunState } from '../RunContext.tsx';
 import { provideViewOperation } from '../pageHost.ts';
 import { TopologyView } from '../topology/TopologyView.tsx';
-import { messagesToOpenStep } from './applyStep.ts';
 import { CheckQuestion } from './CheckQuestion.tsx';
 import { emitLessonEvent } from './lessonEvents.ts';
 import { PredictionBlock } from './PredictionBlock.tsx';
@@ -21,7 +20,8 @@ import { loadProgress, updateLesson } from './progress.ts';
 import { LessonCounters } from './LessonCounters.tsx';
 import { Announcer } from '../panels/log/Announcer.tsx';
 import { StepActionButton } from './StepActionButton.tsx';
-import { useStepProgress, type StepStart } from './useStepProgress.ts';
+import { useStepProgress } from './useStepProgress.ts';
+import { useLessonSteps } from './useLessonSteps.ts';
 import { LessonEnd } from './LessonEnd.tsx';
 import { isRealSystemsStep } from '../../lessons/realSystemsSteps.ts';
 import { RealConfigButton } from '../realConfig/RealConfigButton.tsx';
@@ -31,14 +31,6 @@ import { DesignRuns } from './DesignRuns.tsx';
 /** Shown while a step's prediction is open, beside the actions it holds back. */
 const HELD_FOR_PREDICTION =
   'Lock it in first: the run and its buttons wait until you have said what you expect.';
-
-function writeStepToUrl(lessonId: string, index: number): void {
-  const url = new URL(window.location.href);
-  url.searchParams.set('lesson', lessonId);
-  url.searchParams.set('step', String(index + 1));
-  url.searchParams.delete('mode');
-  window.history.replaceState(null, '', url);
-}
 
 export function LessonPlayer({
   lesson,
@@ -53,24 +45,27 @@ export function LessonPlayer({
   const playing = useRunState((s) => s.playing);
   const vocab = useSim((s) => s.vocabulary);
   const host = useCommandHost();
-  const [index, setIndex] = useState(() =>
-    Math.min(Math.max(0, initialStep), lesson.steps.length - 1),
+  const autoPlay = (i: number): boolean => {
+    const target = lesson.steps[i]!;
+    const answered = loadProgress()[lesson.id]?.predictions[target.id] !== undefined;
+    return target.setup?.playing !== false && (!target.predict || answered);
+  };
+  const { lessonSession, index, start, error, rebasedAtMs, open, requested } = useLessonSteps(
+    lesson,
+    initialStep,
+    autoPlay,
   );
   const [completed, setCompleted] = useState(false);
   /** Reached the end with these steps (1-based) not done; null while not at the end. */
   const [unfinished, setUnfinished] = useState<number[] | null>(null);
-  const [start, setStart] = useState<StepStart | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [answers, setAnswers] = useState(() => loadProgress()[lesson.id] ?? null);
-  const keyRef = useRef(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const cardRef = useRef<HTMLElement>(null);
-  const openedOnce = useRef(false);
   const step = lesson.steps[index]!;
   // Predict first: until the learner locks in a prediction, the step's actions (and Play)
   // are held back, and nothing the run does can complete the step.
   const predictionOpen = !!step.predict && answers?.predictions[step.id] === undefined;
-  const progress = useStepProgress(start, step, !predictionOpen);
+  const progress = useStepProgress(lessonSession, start, step, !predictionOpen);
 
   useEffect(() => {
     const st = session.store.getState();
@@ -91,60 +86,22 @@ export function LessonPlayer({
     return () => session.store.getState().setVocabulary(SHOP_VOCABULARY);
   }, [session, lesson.skin]);
 
-  const open = useCallback(
-    async (i: number, fromScratch: boolean) => {
-      setStart(null);
-      setError(null);
+  const openStep = useCallback(
+    (i: number, how: 'walk' | 'jump') => {
       setCompleted(false);
       setUnfinished(null);
-      setIndex(i);
-      writeStepToUrl(lesson.id, i);
-      const target = lesson.steps[i]!;
-      try {
-        if (session.store.getState().snapshot) await session.request({ type: 'pause' });
-        let frame = null;
-        for (const msg of messagesToOpenStep(lesson, i, fromScratch)) {
-          frame = await session.request(msg);
-        }
-        frame ??= await session.request({ type: 'advance', ms: 0 });
-        const answered = loadProgress()[lesson.id]?.predictions[target.id] !== undefined;
-        const waitForPrediction = !!target.predict && !answered;
-        if (target.setup?.playing !== false && !waitForPrediction) {
-          frame = await session.request({ type: 'play' });
-        }
-        setStart({
-          key: ++keyRef.current,
-          startMs: frame.tMs,
-          commandsAtStart: frame.snapshot?.liveCommands.length ?? 0,
-        });
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      }
-      setAnswers(updateLesson(lesson.id, (p) => ({ ...p, step: i }))[lesson.id]!);
-      emitLessonEvent({
-        type: 'step-changed',
-        lesson: lesson.id,
-        step: i + 1,
-        steps: lesson.steps.length,
-      });
+      open(i, how);
     },
-    [lesson, session],
+    [open],
   );
-
-  useEffect(() => {
-    if (openedOnce.current) return;
-    openedOnce.current = true;
-    void open(index, true);
-  }, [open, index]);
 
   // A course page asked for a step (the registry's go-to-step, from the embed API).
   useEffect(
     () =>
-      provideViewOperation(
-        'goToStep',
-        (n) => void open(Math.min(n, lesson.steps.length) - 1, true),
+      provideViewOperation('goToStep', (n) =>
+        openStep(Math.min(n, lesson.steps.length) - 1, 'jump'),
       ),
-    [open, lesson.steps.length],
+    [openStep, lesson.steps.length],
   );
 
   const moved = useRef(false);
@@ -170,7 +127,7 @@ export function LessonPlayer({
 
   // Done means the step's effect has played out (the run is then held at that moment), not
   // that the learner clicked.
-  const done = progress !== null && progress.completedAtMs !== null;
+  const done = progress !== null && progress.completedOutcome !== null;
   const ready = progress !== null && !predictionOpen && (step.until.kind === 'continue' || done);
   const stepState = predictionOpen
     ? 'predict'
@@ -215,8 +172,8 @@ export function LessonPlayer({
       emitLessonEvent({ type: 'lesson-completed', lesson: lesson.id, score, skipped });
       return;
     }
-    void open(index + 1, false);
-  }, [ready, isLast, lesson, open, index]);
+    openStep(index + 1, 'walk');
+  }, [ready, isLast, lesson, openStep, index]);
 
   const goBack = useCallback(() => {
     if (completed || unfinished) {
@@ -224,8 +181,10 @@ export function LessonPlayer({
       setUnfinished(null);
       return;
     }
-    if (index > 0) void open(index - 1, true);
-  }, [completed, unfinished, index, open]);
+    // Quick presses count from the step asked for last, not the one on screen yet.
+    const from = requested();
+    if (from > 0) openStep(from - 1, 'jump');
+  }, [completed, unfinished, requested, openStep]);
 
   // → and ← are the registry's next-step and previous-step, read by the page's key handler.
   useEffect(() => provideViewOperation('nextStep', goNext), [goNext]);
@@ -240,7 +199,7 @@ export function LessonPlayer({
       }))[lesson.id]!,
     );
     emitLessonEvent({ type: 'prediction-answered', lesson: lesson.id, step: index + 1, correct });
-    if (step.setup?.playing !== false) void session.request({ type: 'play' });
+    if (step.setup?.playing !== false) void lessonSession.play().catch(() => undefined);
   };
 
   const answerCheck = (choiceId: string) => {
@@ -285,6 +244,8 @@ export function LessonPlayer({
         aria-busy={start === null && !completed}
         data-step-state={completed ? 'finished' : stepState}
         data-sim-ms={progress?.nowMs ?? ''}
+        data-start-hash={start?.hash ?? ''}
+        data-start-key={start?.key ?? ''}
       >
         <p className="lesson-meta">
           <a href="?mode=lessons">All lessons</a> · {lesson.title}
@@ -296,7 +257,7 @@ export function LessonPlayer({
             score={lessonScore(lesson, answers ?? { firstChecks: {}, met: [] })}
             unfinished={unfinished}
             headingRef={headingRef}
-            onOpenStep={(n) => void open(n - 1, true)}
+            onOpenStep={(n) => openStep(n - 1, 'jump')}
           />
         ) : (
           <>
@@ -306,6 +267,13 @@ export function LessonPlayer({
             <h2 id="lesson-step-title" tabIndex={-1} ref={headingRef}>
               {step.title}
             </h2>
+            {rebasedAtMs !== null && (
+              <p className="lesson-rebased" role="status">
+                Your run had moved on from where this step begins, so the step starts from the
+                lesson’s own run at {(rebasedAtMs / 1000).toFixed(1)} s: the counters now match the
+                text.
+              </p>
+            )}
             {step.narration.map((para) => (
               <p key={para}>{para}</p>
             ))}
@@ -374,7 +342,7 @@ export function LessonPlayer({
           </button>
           <button
             type="button"
-            onClick={() => void open(0, true)}
+            onClick={() => openStep(0, 'jump')}
             title="Start the lesson again from step 1"
           >
             Restart

@@ -3,14 +3,16 @@
  * own actions since the step began (read from the run's command log, so an action counts
  * however it was taken — button, keyboard or node), and the outcome so far.
  *
- * It also notices the moment the step is complete (its condition met and its effect played
- * out, see stepComplete) on the very frame that shows it, and holds the run there: pause,
- * then seek back to that frame's time, since a playing run has moved on a little by the time
- * the pause arrives. The counters then show exactly the figures the step reports as the
- * learner's own, however long the learner took to act or to read.
+ * It also notices that the step is complete (its condition met and its effect played out,
+ * see stepComplete) on the first frame that shows it, and holds the run at the moment it
+ * completed (completionMs: the same moment a standard walk of the lesson ends the step):
+ * pause, then seek back there, since a playing run has moved on a little by then. The
+ * counters then show exactly the figures the step reports as the learner's own, however long
+ * the learner took to act or to read.
  */
 import { useEffect, useRef, useState } from 'react';
 import { newProgress, stepComplete, type StepProgress } from '../../lessons/runner.ts';
+import { completionMs, type LessonSession } from '../../lessons/session.ts';
 import type { LessonStep } from '../../lessons/types.ts';
 import type { Outcome } from '../../sim/index.ts';
 import { useSimSession } from '../SimContext.tsx';
@@ -21,6 +23,8 @@ export interface StepStart {
   startMs: number;
   /** Number of commands in the log once the step's own setup was applied. */
   commandsAtStart: number;
+  /** The event-log hash where the step began. */
+  hash: string;
 }
 
 export interface TrackedStep extends StepProgress {
@@ -35,6 +39,7 @@ export interface TrackedStep extends StepProgress {
  * complete the step before the learner has said what they expect.
  */
 export function useStepProgress(
+  lessonSession: LessonSession,
   start: StepStart | null,
   step: LessonStep,
   armed: boolean,
@@ -80,17 +85,29 @@ export function useStepProgress(
         // as complete as it will get, and Continue must not stay locked for ever.
         const ended = frame.tMs >= frame.endMs;
         if (s.until.kind !== 'continue' && armedRef.current && (stepComplete(s, cur) || ended)) {
-          cur.completedAtMs = frame.tMs;
-          cur.completedOutcome = frame.snapshot.outcome;
-          if (frame.playing) {
-            void session.request({ type: 'pause' }).catch(() => undefined);
-            void session.request({ type: 'seek', tMs: frame.tMs }).catch(() => undefined);
+          const at = completionMs(s, cur) ?? frame.tMs;
+          cur.completedAtMs = at;
+          if (frame.playing && at < frame.tMs) {
+            // The figures are read where the run is held, once it is there.
+            void lessonSession.hold(at).then(
+              (held) => {
+                if (!held?.snapshot || ref.current !== cur) return;
+                cur.nowMs = held.tMs;
+                cur.completedOutcome = held.snapshot.outcome;
+                setProgress({ ...cur });
+              },
+              () => undefined,
+            );
+          } else {
+            if (frame.playing) void lessonSession.hold(frame.tMs).catch(() => undefined);
+            cur.completedAtMs = frame.tMs;
+            cur.completedOutcome = frame.snapshot.outcome;
           }
         }
       }
       if (frame.snapshot || frame.events.length > 0) setProgress({ ...cur });
     });
-  }, [session, start]);
+  }, [session, lessonSession, start]);
 
   return progress;
 }
