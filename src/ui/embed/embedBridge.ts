@@ -20,6 +20,7 @@ import {
   type HostErrorCode,
 } from './hostCommands.ts';
 import type { ParentOriginRule } from './parentOrigin.ts';
+import { createRateLimit, HOST_COMMAND_BURST, HOST_COMMANDS_PER_SECOND } from './rateLimit.ts';
 
 /** The commands the page's own modes act on, passed to them as a DOM event. */
 export type ParentCommand =
@@ -54,6 +55,7 @@ export function startEmbedBridge(rule: ParentOriginRule, handle: HostHandler): (
   };
   window.addEventListener(LESSON_EVENT, onLesson);
 
+  const limit = createRateLimit();
   const onMessage = (e: MessageEvent): void => {
     if (e.source !== parent) return;
     if (parentOrigin !== null && e.origin !== parentOrigin) return;
@@ -66,6 +68,16 @@ export function startEmbedBridge(rule: ParentOriginRule, handle: HostHandler): (
       return;
     }
     const command = parsed.command.type;
+    if (!limit.take()) {
+      post({
+        type: 'error',
+        ...ids,
+        command,
+        error: 'rate-limited',
+        message: `Too many commands: at most ${HOST_COMMAND_BURST} at once, then ${HOST_COMMANDS_PER_SECOND} a second.`,
+      });
+      return;
+    }
     Promise.resolve()
       .then(() => handle(parsed.command))
       .then(

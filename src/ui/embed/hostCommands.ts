@@ -21,7 +21,7 @@ export type HostCommand =
   | { type: 'get-score' };
 
 export type HostErrorCode =
-  'bad-shape' | 'bad-version' | 'unknown-command' | 'not-available' | 'bad-state';
+  'bad-shape' | 'bad-version' | 'unknown-command' | 'not-available' | 'bad-state' | 'rate-limited';
 
 export type RequestId = string | number;
 
