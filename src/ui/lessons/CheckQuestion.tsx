@@ -4,8 +4,8 @@
  * choices are a native radio group, so arrow keys move between them and Enter on the button
  * checks the answer. The first checked answer is the one the score counts.
  */
-import { useId, useState } from 'react';
 import type { Choice } from '../../lessons/types.ts';
+import { ChoiceRadio, CommitChoice, useChoicePick } from './ChoicePick.tsx';
 
 export function CheckQuestion({
   question,
@@ -18,9 +18,8 @@ export function CheckQuestion({
   answer: string | undefined;
   onAnswer: (choiceId: string) => void;
 }) {
-  const name = useId();
-  const [choice, setChoice] = useState<string | undefined>(answer);
-  const locked = answer !== undefined;
+  const pick = useChoicePick(answer);
+  const locked = pick.locked;
   const picked = choices.find((c) => c.id === answer);
   return (
     <fieldset className="lesson-question lesson-check">
@@ -35,17 +34,7 @@ export function CheckQuestion({
                 mine ? ' is-mine' : ''
               }`}
             >
-              <label className="choice">
-                <input
-                  type="radio"
-                  name={name}
-                  value={c.id}
-                  checked={(locked ? answer : choice) === c.id}
-                  disabled={locked}
-                  onChange={() => setChoice(c.id)}
-                />
-                <span>{c.text}</span>
-              </label>
+              <ChoiceRadio choice={c} pick={pick} />
               {locked && (
                 <p className="choice-feedback">
                   <strong>
@@ -59,16 +48,7 @@ export function CheckQuestion({
           );
         })}
       </ul>
-      {!locked && (
-        <button
-          type="button"
-          className="primary"
-          disabled={choice === undefined}
-          onClick={() => choice !== undefined && onAnswer(choice)}
-        >
-          Check my answer
-        </button>
-      )}
+      <CommitChoice pick={pick} label="Check my answer" onAnswer={onAnswer} />
       {picked && (
         <p
           className={`feedback ${picked.correct ? 'feedback-good' : 'feedback-bad'}`}

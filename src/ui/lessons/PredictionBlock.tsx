@@ -1,6 +1,6 @@
 /** Ask first, then show what happened next to the learner's answer. */
-import { useId, useState } from 'react';
 import type { Prediction } from '../../lessons/types.ts';
+import { ChoiceRadio, CommitChoice, useChoicePick } from './ChoicePick.tsx';
 
 export function PredictionBlock({
   prediction,
@@ -13,36 +13,16 @@ export function PredictionBlock({
   revealed: boolean;
   onAnswer: (choiceId: string) => void;
 }) {
-  const name = useId();
-  const [choice, setChoice] = useState<string | undefined>(answer);
-  const locked = answer !== undefined;
+  const pick = useChoicePick(answer);
+  const locked = pick.locked;
   const picked = prediction.choices.find((c) => c.id === answer);
   return (
     <fieldset className="lesson-question prediction">
       <legend>Predict: {prediction.question}</legend>
       {prediction.choices.map((c) => (
-        <label key={c.id} className="choice">
-          <input
-            type="radio"
-            name={name}
-            value={c.id}
-            checked={(locked ? answer : choice) === c.id}
-            disabled={locked}
-            onChange={() => setChoice(c.id)}
-          />
-          <span>{c.text}</span>
-        </label>
+        <ChoiceRadio key={c.id} choice={c} pick={pick} />
       ))}
-      {!locked && (
-        <button
-          type="button"
-          className="primary"
-          disabled={choice === undefined}
-          onClick={() => choice !== undefined && onAnswer(choice)}
-        >
-          Lock in my prediction
-        </button>
-      )}
+      <CommitChoice pick={pick} label="Lock in my prediction" onAnswer={onAnswer} />
       {locked && !revealed && (
         <p className="muted" role="status">
           Prediction recorded. Watch what happens…
