@@ -15,7 +15,7 @@
  * message, and a burst of opens costs one walk, not one each.
  */
 import type { Frame, ToSim } from '../protocol/messages.ts';
-import type { TimedCommand } from '../sim/index.ts';
+import type { Scenario, TimedCommand } from '../sim/index.ts';
 import { effectStartMs, newProgress, settleMs, stepComplete, type StepProgress } from './runner.ts';
 import { setupMessages } from './setup.ts';
 import type { Lesson, LessonStep } from './types.ts';
@@ -128,6 +128,12 @@ export interface LessonSession {
   hold(tMs: number): Promise<Frame | null>;
   /** Plays the run on (after the learner locked in a prediction). */
   play(): Promise<void>;
+  /**
+   * Runs a design a question's answer stands for, on the picture: loads it paused, sets the
+   * speed, then plays. It replaces the step's run (an open still in progress stops), so
+   * Continue afterwards starts the next step from the lesson's own run.
+   */
+  runDesign(scenario: Scenario, speed: number): Promise<void>;
   /** The standard end of a step as last computed, if known: time and commands. */
   standardEnd(index: number): { tMs: number; commands: readonly TimedCommand[] } | null;
 }
@@ -319,6 +325,14 @@ export function createLessonSession(lesson: Lesson, request: SimRequest): Lesson
       await send(gen, { type: 'play' }).catch((e: unknown) => {
         if (!(e instanceof Overtaken)) throw e;
       });
+    },
+    runDesign: async (scenario, speed) => {
+      const gen = ++generation;
+      pending?.drop();
+      pending = null;
+      await send(gen, { type: 'load', scenario, playing: false });
+      await send(gen, { type: 'speed', speed });
+      await send(gen, { type: 'play' });
     },
     standardEnd: (index) => ends.get(index) ?? null,
   };

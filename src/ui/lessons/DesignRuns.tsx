@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatMetric, metricLabel } from '../../lessons/figures.ts';
 import { readMetric } from '../../lessons/runner.ts';
 import { setupScenario } from '../../lessons/setup.ts';
+import type { LessonSession } from '../../lessons/session.ts';
 import type { Choice, DesignRun } from '../../lessons/types.ts';
 import type { Outcome } from '../../sim/index.ts';
 import { useSim, useSimSession } from '../SimContext.tsx';
@@ -16,9 +17,11 @@ import { useSim, useSimSession } from '../SimContext.tsx';
 const RUN_SPEED = 4;
 
 export function DesignRuns({
+  lessonSession,
   choices,
   compare,
 }: {
+  lessonSession: LessonSession;
   choices: Choice[];
   compare: readonly string[];
 }) {
@@ -36,25 +39,24 @@ export function DesignRuns({
     setError(null);
     try {
       const scenario = setupScenario({ scenario: design.scenario })!;
-      await session.request({ type: 'pause' });
-      await session.request({ type: 'load', scenario, playing: false });
-      await session.request({ type: 'speed', speed: RUN_SPEED });
       let held = false;
+      // Frames of the run before the design's load (which starts afresh) do not count.
+      let loaded = false;
       const off = session.onFrame((frame) => {
-        if (held || !frame.snapshot || frame.tMs < design.runMs) return;
+        if (frame.reset) loaded = true;
+        if (held || !loaded || !frame.snapshot || frame.tMs < design.runMs) return;
         held = true;
         off();
-        void session
-          .request({ type: 'pause' })
-          .then(() => session.request({ type: 'seek', tMs: design.runMs }))
+        void lessonSession
+          .hold(design.runMs)
           .then((f) => {
-            if (f.snapshot) setResults((r) => ({ ...r, [id]: f.snapshot!.outcome }));
+            if (f?.snapshot) setResults((r) => ({ ...r, [id]: f.snapshot!.outcome }));
             setRunning((cur) => (cur === id ? null : cur));
           })
           .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       });
       stop.current = off;
-      await session.request({ type: 'play' });
+      await lessonSession.runDesign(scenario, RUN_SPEED);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setRunning(null);

@@ -164,6 +164,7 @@ export function LessonPlayer({
           />
         ) : (
           <LessonStepBody
+            lessonSession={lessonSession}
             lesson={lesson}
             index={index}
             headingRef={headingRef}

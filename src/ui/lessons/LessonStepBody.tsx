@@ -5,6 +5,7 @@
  */
 import type { RefObject } from 'react';
 import { isRealSystemsStep } from '../../lessons/realSystemsSteps.ts';
+import type { LessonSession } from '../../lessons/session.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import { useSim } from '../SimContext.tsx';
 import { RealConfigButton } from '../realConfig/RealConfigButton.tsx';
@@ -21,6 +22,7 @@ const HELD_FOR_PREDICTION =
   'Lock it in first: the run and its buttons wait until you have said what you expect.';
 
 export function LessonStepBody({
+  lessonSession,
   lesson,
   index,
   headingRef,
@@ -33,6 +35,7 @@ export function LessonStepBody({
   onPredict,
   onCheck,
 }: {
+  lessonSession: LessonSession;
   lesson: Lesson;
   index: number;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -99,6 +102,7 @@ export function LessonStepBody({
       {step.check?.compare && answers?.checks[step.id] !== undefined && (
         <DesignRuns
           key={`${step.id}-designs`}
+          lessonSession={lessonSession}
           choices={step.check.choices}
           compare={step.check.compare}
         />
