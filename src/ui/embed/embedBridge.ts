@@ -21,10 +21,6 @@ import {
 } from './hostCommands.ts';
 import type { ParentOriginRule } from './parentOrigin.ts';
 
-/** The commands the page's own modes act on, passed to them as a DOM event. */
-export type ParentCommand =
-  { type: 'go-to-step'; step: number } | { type: 'play' } | { type: 'pause' };
-
 export type HostReply =
   | { type: 'ok' }
   /** `state`: the `#run=…` fragment of a share link to the run; `atMs`: its simulated time. */
