@@ -57,19 +57,23 @@ export function CopyLink({ link }: { link: () => CompareLinkText }) {
       <button type="button" className="btn" onClick={() => void copy()}>
         Copy link<span className="sr-only"> to this comparison</span>
       </button>
-      {status && (
-        <p className="hint" role="status">
-          {status}
-        </p>
-      )}
-      {shown && (
-        <input
-          className="cmp-link"
-          aria-label="Link to this comparison"
-          readOnly
-          value={shown}
-          onFocus={(e) => e.currentTarget.select()}
-        />
+      {(status || shown) && (
+        <div className="cmp-copy-pop">
+          {status && (
+            <p className="cmp-copy-status" role="status">
+              {status}
+            </p>
+          )}
+          {shown && (
+            <input
+              className="cmp-link"
+              aria-label="Link to this comparison"
+              readOnly
+              value={shown}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          )}
+        </div>
       )}
     </div>
   );
