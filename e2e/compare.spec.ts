@@ -103,6 +103,56 @@ test('a Kill button on a node inside one pane acts in every pane', async ({ page
   expect(snaps[0]!.liveCommands[0]!.atMs).toBe(snaps[1]!.liveCommands[0]!.atMs);
 });
 
+test('Copy link and the Embed snippet carry a kill: opening the link replays the same run', async ({
+  page,
+}) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, ALL3);
+  const killAt = (await advance(page, 4000))[0]!.tMs;
+  await page.getByRole('combobox', { name: 'Server' }).selectOption('2');
+  await page.getByRole('button', { name: 'Kill server 2 in every pane' }).click();
+  await expect(page.getByTestId('compare-announce')).toContainText('Server 2 killed');
+  const target = (await advance(page, 5000))[0]!.tMs;
+  // The outcomes side by side, at that moment (the table and the time it was taken at).
+  const table = page.locator('.cmp-table-panel');
+  await expect(table).toContainText(`After ${(target / 1000).toFixed(1)} s`);
+  const before = await table.innerText();
+
+  await page.getByRole('button', { name: 'Copy link to this comparison' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toContainText(
+    'with the fault you gave',
+  );
+  const link = new URL(await page.getByLabel('Link to this comparison').inputValue());
+  expect(link.searchParams.get('faults')).toBe(`${killAt}:kill-server:2`);
+
+  // The Embed snippet is the same comparison, the kill included.
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed in a course page' });
+  const html = await dialog.getByLabel('Snippet').inputValue();
+  const src = new URL(/src="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&'));
+  expect(src.searchParams.get('faults')).toBe(link.searchParams.get('faults'));
+  expect(src.searchParams.get('embed')).toBe('1');
+
+  // Opened, the link replays the kill at its moment: the same table at the same time.
+  await open(page, link.pathname + link.search);
+  const snaps = await page.evaluate(
+    (t) => (window as HookWindow).__statecraftCompare!.seek(t),
+    target,
+  );
+  for (const s of snaps) {
+    expect(s.tMs).toBe(target);
+    expect(s.liveCommands).toEqual([
+      expect.objectContaining({ action: 'kill-server', server: 2, atMs: killAt }),
+    ]);
+  }
+  await expect.poll(() => table.innerText()).toBe(before);
+
+  // A link with a fault it cannot read says so and opens the comparison without faults.
+  await open(page, `${ALL3}&faults=${encodeURIComponent(`${killAt}:kill-server:x`)}`);
+  await expect(page.getByText("The link's fault 1 could not be read")).toBeVisible();
+  expect((await snapshots(page))[0]!.liveCommands).toEqual([]);
+});
+
 test('shared controls drive every pane together', async ({ page }) => {
   await open(page, ALL3);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -14,6 +14,25 @@ function hostUrl(appQuery: string, sandbox?: string, host = FIXTURES_URL): strin
   return `${host}host.html?${q}`;
 }
 
+/** The same host page, served from localhost: another origin than 127.0.0.1. */
+const OTHER_HOST = FIXTURES_URL.replace('127.0.0.1', 'localhost');
+
+/** The pizza lesson embedded with `parentOrigin` as written (URL-encoded here). */
+const lessonQuery = (parentOrigin: string) =>
+  `lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(parentOrigin)}`;
+
+/** The host page sends the go-to-step command to the app. */
+const goToStep = (page: Page, step: number) =>
+  page.evaluate(
+    (n) =>
+      (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
+        type: 'statecraft:go-to-step',
+        v: 1,
+        step: n,
+      }),
+    step,
+  );
+
 const received = (page: Page) =>
   page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
@@ -31,9 +50,7 @@ async function waitForMessage(
 
 test('the host hears ready and step events, and can send go-to-step', async ({ page }) => {
   const health = watchPageHealth(page);
-  await page.goto(
-    hostUrl(`lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(SUBPATH_ORIGIN)}`),
-  );
+  await page.goto(hostUrl(lessonQuery(SUBPATH_ORIGIN)));
   await waitForMessage(page, 'ready');
   await waitForMessage(page, 'step-changed', (d) => d.step === 1);
   await waitForMessage(page, 'height');
@@ -43,13 +60,7 @@ test('the host hears ready and step events, and can send go-to-step', async ({ p
     expect(m.data.source).toBe('statecraft');
     expect(m.origin).toBe(new URL(PREVIEW_URL).origin);
   }
-  await page.evaluate(() =>
-    (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
-      type: 'statecraft:go-to-step',
-      v: 1,
-      step: 3,
-    }),
-  );
+  await goToStep(page, 3);
   await waitForMessage(page, 'step-changed', (d) => d.step === 3);
   await expect(page.frameLocator('#app').getByText('Step 3 of')).toBeVisible();
   expect(health.consoleErrors).toEqual([]);
@@ -76,24 +87,11 @@ test('reaching the end of a lesson by skipping is reported as incomplete, not co
 });
 
 test('commands from an origin other than parentOrigin are ignored', async ({ page }) => {
-  // Same host page, but served from localhost (another origin than 127.0.0.1).
-  const otherHost = FIXTURES_URL.replace('127.0.0.1', 'localhost');
-  await page.goto(
-    hostUrl(
-      `lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(SUBPATH_ORIGIN)}`,
-      undefined,
-      otherHost,
-    ),
-  );
+  // The same host page on another origin.
+  await page.goto(hostUrl(lessonQuery(SUBPATH_ORIGIN), undefined, OTHER_HOST));
   const app = page.frameLocator('#app');
   await expect(app.getByText('Step 1 of')).toBeVisible();
-  await page.evaluate(() =>
-    (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
-      type: 'statecraft:go-to-step',
-      v: 1,
-      step: 3,
-    }),
-  );
+  await goToStep(page, 3);
   await page.waitForTimeout(500);
   await expect(app.getByText('Step 1 of')).toBeVisible();
   // Events are still posted only to the allowed origin, so this host hears nothing.
@@ -113,17 +111,11 @@ test('a sandboxed iframe without same-origin runs the simulation in-thread', asy
 // (no events, no commands) and the author sees why, inside the iframe.
 for (const spelling of ['*', 'null', 'javascript:alert(1)', `${SUBPATH_ORIGIN}?x=1`, ' x']) {
   test(`parentOrigin ${JSON.stringify(spelling)} fails closed with a notice`, async ({ page }) => {
-    await page.goto(hostUrl(`lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(spelling)}`));
+    await page.goto(hostUrl(lessonQuery(spelling)));
     const app = page.frameLocator('#app');
     await expect(app.getByText('Step 1 of')).toBeVisible();
     await expect(app.getByText(/is not an origin/)).toBeVisible();
-    await page.evaluate(() =>
-      (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
-        type: 'statecraft:go-to-step',
-        v: 1,
-        step: 3,
-      }),
-    );
+    await goToStep(page, 3);
     await page.waitForTimeout(300);
     await expect(app.getByText('Step 1 of')).toBeVisible();
     expect(await received(page)).toEqual([]);
@@ -135,29 +127,16 @@ test('a parentOrigin spelled with a path and capitals is normalised, with a noti
 }) => {
   // The same origin as the host page, written the way an author might copy it from the bar.
   const spelling = `${SUBPATH_ORIGIN.replace('http://', 'HTTP://')}/fixtures/host.html`;
-  const otherHost = FIXTURES_URL.replace('127.0.0.1', 'localhost');
   // A host on another origin hears nothing under that rule ...
-  await page.goto(
-    hostUrl(
-      `lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(spelling)}`,
-      undefined,
-      otherHost,
-    ),
-  );
+  await page.goto(hostUrl(lessonQuery(spelling), undefined, OTHER_HOST));
   const other = page.frameLocator('#app');
   await expect(other.getByText(`read as ${SUBPATH_ORIGIN}`)).toBeVisible();
   await expect(other.getByText('Step 1 of')).toBeVisible();
   expect(await received(page)).toEqual([]);
   // ... while the origin it names hears events and is obeyed.
-  await page.goto(hostUrl(`lesson=pizza&embed=1&parentOrigin=${encodeURIComponent(spelling)}`));
+  await page.goto(hostUrl(lessonQuery(spelling)));
   await waitForMessage(page, 'step-changed', (d) => d.step === 1);
-  await page.evaluate(() =>
-    (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
-      type: 'statecraft:go-to-step',
-      v: 1,
-      step: 3,
-    }),
-  );
+  await goToStep(page, 3);
   await waitForMessage(page, 'step-changed', (d) => d.step === 3);
 });
 
@@ -185,15 +164,7 @@ test('an embedded 800×600 lesson opens each new step at its title', async ({ pa
   for (const step of [2, 3, 4, 5]) {
     // Scroll the card down (as a learner reading a long question would), then move on.
     await card.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.evaluate(
-      (n) =>
-        (window as unknown as { sendToApp: (d: unknown) => void }).sendToApp({
-          type: 'statecraft:go-to-step',
-          v: 1,
-          step: n,
-        }),
-      step,
-    );
+    await goToStep(page, step);
     await expect(app.getByText(`Step ${step} of`)).toBeVisible();
     await expect(card).toHaveAttribute('aria-busy', 'false');
     const title = app.locator('#lesson-step-title');

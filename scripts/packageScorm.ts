@@ -1,12 +1,14 @@
 /**
- * `npm run package:scorm [-- --mastery N]`: SCORM 1.2 course packages in dist-scorm/.
+ * `npm run package:scorm [-- --mastery N]`: SCORM 1.2 and SCORM 2004 (4th edition) course
+ * packages in dist-scorm/.
  * (`--from DIR --out DIR` packages an existing build instead of building: the end-to-end
  * tests package their own build, which has the test hook, into dist-e2e-scorm/.)
  *
  * Builds the app (the ordinary production build, so a package is the same static site that
  * works from any path) into dist-scorm/site/, then writes one zip per lesson and one with
- * every lesson (one SCO each): the build's files, a launch page per lesson and
- * imsmanifest.xml. `--mastery N` (0–100) declares a mastery score, so the LMS records
+ * every lesson (one SCO each), in each edition (`statecraft-<lesson>.zip` for SCORM 1.2,
+ * `statecraft-<lesson>-scorm2004.zip` for 2004): the build's files, a launch page per lesson
+ * and imsmanifest.xml. `--mastery N` (0–100) declares a mastery score, so the LMS records
  * passed / failed instead of completed. The zips are deterministic: same build, same bytes.
  */
 import {
@@ -22,7 +24,14 @@ import { join, relative, resolve, sep } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { build } from 'vite';
 import { LESSONS } from '../src/lessons/catalog.ts';
-import { launchFile, launchPage, scorm12Manifest, type PackageLesson } from './scormManifest.ts';
+import {
+  launchFile,
+  launchPage,
+  scorm12Manifest,
+  scorm2004Manifest,
+  type PackageLesson,
+  type ScormEdition,
+} from './scormManifest.ts';
 
 const args = process.argv.slice(2);
 function option(name: string): string | null {
@@ -67,13 +76,15 @@ function writePackage(
   files: string[],
   indexHtml: string,
   mastery: number | null,
+  edition: ScormEdition,
 ): void {
   const entries: Zippable = {};
   for (const f of files) entries[f] = [readFileSync(join(SITE, f)), { mtime: MTIME }];
   for (const l of lessons) {
-    entries[launchFile(l.id)] = [Buffer.from(launchPage(indexHtml, l)), { mtime: MTIME }];
+    entries[launchFile(l.id)] = [Buffer.from(launchPage(indexHtml, l, edition)), { mtime: MTIME }];
   }
-  const manifest = scorm12Manifest({ id: name, title, lessons, files, masteryScore: mastery });
+  const write = edition === '2004' ? scorm2004Manifest : scorm12Manifest;
+  const manifest = write({ id: name, title, lessons, files, masteryScore: mastery });
   entries['imsmanifest.xml'] = [Buffer.from(manifest), { mtime: MTIME }];
   const zip = zipSync(entries, { level: 9 });
   const path = join(OUT, `${name}.zip`);
@@ -96,19 +107,17 @@ async function main(): Promise<void> {
     title: l.title,
     summary: l.summary,
   }));
-  for (const l of lessons) {
-    writePackage(`statecraft-${l.id}`, `Statecraft: ${l.title}`, [l], files, indexHtml, mastery);
+  for (const edition of ['1.2', '2004'] as const) {
+    const suffix = edition === '2004' ? '-scorm2004' : '';
+    for (const l of lessons) {
+      const name = `statecraft-${l.id}${suffix}`;
+      writePackage(name, `Statecraft: ${l.title}`, [l], files, indexHtml, mastery, edition);
+    }
+    const all = `statecraft-all-lessons${suffix}`;
+    writePackage(all, 'Statecraft: all lessons', lessons, files, indexHtml, mastery, edition);
   }
-  writePackage(
-    'statecraft-all-lessons',
-    'Statecraft: all lessons',
-    lessons,
-    files,
-    indexHtml,
-    mastery,
-  );
   console.log(
-    `${lessons.length + 1} SCORM 1.2 packages in ${OUT}/` +
+    `${lessons.length + 1} SCORM 1.2 and ${lessons.length + 1} SCORM 2004 4th edition packages in ${OUT}/` +
       (mastery === null ? '' : ` (mastery score ${mastery})`),
   );
 }

@@ -29,7 +29,7 @@
  * stores keep only what their frames say.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Action, Architecture, Outcome, Scenario } from '../sim/index.ts';
+import type { Action, Architecture, Outcome, Scenario, TimedCommand } from '../sim/index.ts';
 import type { Frame } from '../protocol/messages.ts';
 import type { Snapshot } from '../protocol/snapshot.ts';
 import type { SimClient } from '../client/SimClient.ts';
@@ -245,9 +245,16 @@ export class CompareController implements RunController {
 
   // ---------------------------------------------------------------- operations
 
-  /** Loads the base scenario into every pane (each with its own architecture), at 0 s. */
-  load(base: Scenario, opts: { playing?: boolean } = {}): Promise<void> {
+  /**
+   * Loads the base scenario into every pane (each with its own architecture), at 0 s, with
+   * the learner's `commands` (a comparison link's faults) to happen at their simulated times.
+   */
+  load(
+    base: Scenario,
+    opts: { playing?: boolean; commands?: readonly TimedCommand[] } = {},
+  ): Promise<void> {
     void this.pause();
+    const commands = (opts.commands ?? []).map((c) => ({ ...c }));
     return this.enqueue(async () => {
       const speed = this.state.getState().speed;
       for (const p of this.panes) {
@@ -263,6 +270,7 @@ export class CompareController implements RunController {
             scenario: paneScenario(base, p.arch),
             playing: false,
             speed,
+            ...(commands.length > 0 ? { commands } : {}),
           }),
         ),
       );
@@ -270,7 +278,7 @@ export class CompareController implements RunController {
         loaded: true,
         scenario: base,
         plannedCommands: plannedCommands(base),
-        liveCommands: [],
+        liveCommands: frames[0]!.snapshot?.liveCommands ?? [],
         checkpointsMs: [],
         error: null,
         announcement: '',

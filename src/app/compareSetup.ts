@@ -89,9 +89,17 @@ export function parseArchList(value: string): Architecture[] | null {
   return COMPARE_ARCHS.filter((a) => out.includes(a));
 }
 
-/** The query string of a comparison link (no leading "?"); `extra` keeps e.g. embed, theme. */
+/**
+ * The query string of a comparison link (no leading "?"); `faults` is the learner's faults
+ * as compareLink.ts writes them (null: none); `extra` keeps e.g. embed, theme.
+ */
 export function compareQuery(
-  setup: { archs: readonly Architecture[]; preset: string; seed: number | null },
+  setup: {
+    archs: readonly Architecture[];
+    preset: string;
+    seed: number | null;
+    faults?: string | null;
+  },
   extra: Record<string, string> = {},
 ): string {
   const q = new URLSearchParams({
@@ -100,6 +108,7 @@ export function compareQuery(
     preset: setup.preset,
   });
   if (setup.seed !== null) q.set('seed', String(setup.seed));
+  if (setup.faults) q.set('faults', setup.faults);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }

@@ -2,18 +2,24 @@
  * Compare mode (`?mode=compare`): the same users, traffic and faults run through two or three
  * architectures side by side, in panes kept in lock-step by one shared clock. Loaded lazily.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PRESETS, presetScenario, type Architecture, type Scenario } from '../../sim/index.ts';
 import { createSimClient } from '../../client/createSimClient.ts';
 import type { ClientKind } from '../../client/SimClient.ts';
 import { DEFAULT_COMPARE_PRESET, type UrlOptions } from '../urlOptions.ts';
 import { CompareController, type CompareDeps } from '../../app/compareRun.ts';
 import { compareQuery } from '../../app/compareSetup.ts';
+import { faultsParam, readCompareFaults, type FaultsParam } from '../../app/compareLink.ts';
 import { DEFAULT_SPEED } from '../../protocol/speed.ts';
 import { CompareControls } from './CompareControls.tsx';
 import { CompareCharts } from './CompareCharts.tsx';
 import { ComparePane } from './ComparePane.tsx';
-import { CompareSetupBar, CopyLink, type CompareSetup } from './CompareSetupBar.tsx';
+import {
+  CompareSetupBar,
+  CopyLink,
+  type CompareLinkText,
+  type CompareSetup,
+} from './CompareSetupBar.tsx';
 import { installCompareTestHook } from './compareTestHook.ts';
 import { OutcomeTable } from './OutcomeTable.tsx';
 import { CompareContext } from './useCompare.ts';
@@ -38,17 +44,26 @@ function baseScenario(preset: string, seed: number | null): Scenario {
   return s;
 }
 
-/** The page's URL with the comparison's settings (other parameters, e.g. theme, kept). */
-function compareUrl(setup: CompareSetup): URL {
+/**
+ * The page's URL with the comparison's settings and the learner's faults (null: none, or too
+ * many for a link); other parameters, e.g. theme, kept.
+ */
+function compareUrl(setup: CompareSetup, faults: string | null): URL {
   const url = new URL(window.location.href);
   url.hash = '';
   const extra: Record<string, string> = {};
   for (const [k, v] of url.searchParams) {
-    if (!['mode', 'archs', 'preset', 'seed', 'lesson', 'step'].includes(k)) extra[k] = v;
+    if (!['mode', 'archs', 'preset', 'seed', 'faults', 'lesson', 'step'].includes(k)) {
+      extra[k] = v;
+    }
   }
-  url.search = compareQuery(setup, extra);
+  url.search = compareQuery({ ...setup, faults }, extra);
   return url;
 }
+
+const setupKey = (s: CompareSetup): string => `${s.archs.join(',')}|${s.preset}|${s.seed}`;
+const sameFaults = (a: FaultsParam, b: FaultsParam): boolean =>
+  a.ok === b.ok && (a.ok ? a.value === (b as typeof a).value : a.reason === (b as typeof a).reason);
 
 export function CompareMode({ options }: { options: UrlOptions }) {
   const [setup, setSetup] = useState<CompareSetup>(() => ({
@@ -57,6 +72,11 @@ export function CompareMode({ options }: { options: UrlOptions }) {
     seed: options.seed,
   }));
   const [controller, setController] = useState<CompareController | null>(null);
+  // The link's faults belong to the link's setup: replayed when it loads, and dropped for good
+  // as soon as the learner sets up another comparison (which starts from 0 s, fault-free).
+  const [linkFaults] = useState(() => readCompareFaults(window.location.search));
+  const pendingFaults = useRef({ key: setupKey(setup), commands: linkFaults.commands });
+  const [faults, setFaults] = useState<FaultsParam>(() => faultsParam(linkFaults.commands));
   const archKey = setup.archs.join(',');
   const { engine, speed, embed, lock } = options;
 
@@ -77,14 +97,26 @@ export function CompareMode({ options }: { options: UrlOptions }) {
     };
   }, [archKey, engine, speed]);
 
+  const key = setupKey(setup);
   const base = useMemo(() => baseScenario(setup.preset, setup.seed), [setup.preset, setup.seed]);
   useEffect(() => {
     if (!controller) return;
     // Reset with a new seed already loaded this scenario (see below): do not load it twice.
     const loaded = controller.state.getState().scenario;
     if (loaded && JSON.stringify(loaded) === JSON.stringify(base)) return;
-    void controller.load(base, { playing: true });
-  }, [controller, base]);
+    if (pendingFaults.current.key !== key) pendingFaults.current = { key: '', commands: [] };
+    void controller.load(base, { playing: true, commands: pendingFaults.current.commands });
+  }, [controller, base, key]);
+
+  // The faults given so far (in every pane alike), as the link writes them.
+  useEffect(() => {
+    if (!controller) return;
+    return controller.state.subscribe((s, old) => {
+      if (!s.loaded || s.liveCommands === old.liveCommands) return;
+      const next = faultsParam(s.liveCommands);
+      setFaults((cur) => (sameFaults(cur, next) ? cur : next));
+    });
+  }, [controller]);
 
   // Reset (the registry's command, from the shared SeedReset) reloads the run with a new
   // seed: keep the setup, and so the address bar, on it.
@@ -102,14 +134,15 @@ export function CompareMode({ options }: { options: UrlOptions }) {
   }, [controller]);
 
   // Keep the address bar on this comparison, so reloading or copying it reproduces it.
+  const faultsValue = faults.ok ? faults.value : null;
   useEffect(() => {
-    window.history.replaceState(window.history.state, '', compareUrl(setup));
-  }, [setup]);
-  const link = useCallback(() => {
-    const url = compareUrl(setup);
+    window.history.replaceState(window.history.state, '', compareUrl(setup, faultsValue));
+  }, [setup, faultsValue]);
+  const link = useCallback((): CompareLinkText => {
+    const url = compareUrl(setup, faultsValue);
     for (const k of ['engine', 'speed']) url.searchParams.delete(k);
-    return url.toString();
-  }, [setup]);
+    return { url: url.toString(), faults };
+  }, [setup, faultsValue, faults]);
 
   const n = setup.archs.length;
   const top = (
@@ -120,6 +153,11 @@ export function CompareMode({ options }: { options: UrlOptions }) {
           The same users, the same traffic and the same failures: only where state lives differs.
         </p>
         {!embed && !lock.includes('share') && <CopyLink link={link} />}
+        {linkFaults.problem && (
+          <p className="notice notice-warn" role="status">
+            {linkFaults.problem}
+          </p>
+        )}
       </div>
       {!embed && (
         <CompareSetupBar

@@ -1,11 +1,12 @@
 /**
  * What is being compared: the scenario (a preset: users, servers and its timeline of faults),
  * the seed, and which architectures get a pane. Changing any of them starts again from 0 s.
- * CopyLink copies a link that opens the same comparison.
+ * CopyLink copies a link that replays the same comparison, with the learner's faults.
  */
 import { useState, type ReactNode } from 'react';
 import { PRESETS, PRESET_NAMES, type Architecture } from '../../sim/index.ts';
 import { COMPARE_ARCHS, MIN_PANES, paneTitle } from '../../app/compareSetup.ts';
+import type { FaultsParam } from '../../app/compareLink.ts';
 
 export interface CompareSetup {
   archs: Architecture[];
@@ -22,20 +23,33 @@ interface Props {
   seed?: ReactNode;
 }
 
-/** `link` returns the link to this comparison (the page's URL, kept in step with the setup). */
-export function CopyLink({ link }: { link: () => string }) {
+/** A link to this comparison, and whether it carries the faults the learner gave. */
+export interface CompareLinkText {
+  url: string;
+  faults: FaultsParam;
+}
+
+/** What opening the link does, in words. */
+function linkWords(faults: FaultsParam): string {
+  if (!faults.ok) return `it opens this comparison from 0 s without your faults. ${faults.reason}`;
+  const n = faults.value === null ? 0 : faults.value.split(',').length;
+  if (n === 0) return 'it opens this comparison from 0 s.';
+  return `it replays this comparison from 0 s, with the ${n === 1 ? 'fault' : `${n} faults`} you gave at the same moments.`;
+}
+
+/** `link` returns the link to this comparison (the page's URL, kept in step with the run). */
+export function CopyLink({ link }: { link: () => CompareLinkText }) {
   const [status, setStatus] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const copy = async () => {
-    const text = link();
-    setShown(text);
+    const { url, faults } = link();
+    setShown(url);
+    const words = linkWords(faults);
     try {
-      await navigator.clipboard.writeText(text);
-      setStatus(
-        'Link copied. It opens this comparison from 0 s (faults you injected are not in it).',
-      );
+      await navigator.clipboard.writeText(url);
+      setStatus(`Link copied: ${words}`);
     } catch {
-      setStatus('Copy the link below: it opens this comparison from 0 s.');
+      setStatus(`Copy the link below: ${words}`);
     }
   };
   return (
@@ -43,19 +57,23 @@ export function CopyLink({ link }: { link: () => string }) {
       <button type="button" className="btn" onClick={() => void copy()}>
         Copy link<span className="sr-only"> to this comparison</span>
       </button>
-      {status && (
-        <p className="hint" role="status">
-          {status}
-        </p>
-      )}
-      {shown && (
-        <input
-          className="cmp-link"
-          aria-label="Link to this comparison"
-          readOnly
-          value={shown}
-          onFocus={(e) => e.currentTarget.select()}
-        />
+      {(status || shown) && (
+        <div className="cmp-copy-pop">
+          {status && (
+            <p className="cmp-copy-status" role="status">
+              {status}
+            </p>
+          )}
+          {shown && (
+            <input
+              className="cmp-link"
+              aria-label="Link to this comparison"
+              readOnly
+              value={shown}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          )}
+        </div>
       )}
     </div>
   );

@@ -33,6 +33,11 @@ export function installCompareTestHook(c: CompareController): () => void {
       await c.advance(ms);
       return snaps();
     },
+    async seek(tMs) {
+      void perform('pause', { run: c });
+      await c.seek(tMs);
+      return snaps();
+    },
     async act(action) {
       await c.act(action);
       return snaps();

@@ -14,6 +14,8 @@ export interface CompareTestHook {
   load(scenario: Scenario): Promise<Snapshot[]>;
   /** Pauses, advances every pane by `ms` of simulated time, resolves with fresh snapshots. */
   advance(ms: number): Promise<Snapshot[]>;
+  /** Pauses and moves every pane to simulated time `tMs`, resolves with fresh snapshots. */
+  seek(tMs: number): Promise<Snapshot[]>;
   act(action: Action): Promise<Snapshot[]>;
   play(speed?: number): void;
   pause(): Promise<Snapshot[]>;

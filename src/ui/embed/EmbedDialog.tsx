@@ -19,6 +19,8 @@ import {
   type EmbedTarget,
 } from './embedSnippet.ts';
 import { checkTypedOrigin } from './parentOrigin.ts';
+import { pageHost } from '../pageHost.ts';
+import { faultsParam } from '../../app/compareLink.ts';
 
 /** What the page shows now, read from its address (every mode keeps it up to date). */
 function screenTarget(): EmbedTarget | 'run' | null {
@@ -39,10 +41,15 @@ function screenTarget(): EmbedTarget | 'run' | null {
       const v = q.get(k);
       if (v !== null) keep.set(k, v);
     }
+    // The faults given so far, as Compare mode's own link writes them.
+    const run = pageHost()?.run;
+    const faults = faultsParam(run?.kind === 'compare' ? run.state.getState().liveCommands : []);
+    if (faults.ok && faults.value !== null) keep.set('faults', faults.value);
     return {
       kind: 'compare',
       query: keep.toString(),
       title: `${q.get('archs') ?? 'all architectures'}, ${q.get('preset') ?? 'default preset'}`,
+      ...(faults.ok ? {} : { note: `${faults.reason} The snippet opens it without them.` }),
     };
   }
   if (q.get('mode') === 'lessons') return null;
@@ -162,6 +169,11 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
               </option>
             ))}
           </select>
+          {pick === 'screen' && screen && screen !== 'run' && 'note' in screen && screen.note && (
+            <span className="field-error" role="alert">
+              {screen.note}
+            </span>
+          )}
           {pick === 'screen' && screen === 'run' && run && 'reason' in run && (
             <span className="field-error" role="alert">
               {run.reason} The snippet shows the preset instead.

@@ -22,10 +22,6 @@ import {
 import type { ParentOriginRule } from './parentOrigin.ts';
 import { createRateLimit, HOST_COMMAND_BURST, HOST_COMMANDS_PER_SECOND } from './rateLimit.ts';
 
-/** The commands the page's own modes act on, passed to them as a DOM event. */
-export type ParentCommand =
-  { type: 'go-to-step'; step: number } | { type: 'play' } | { type: 'pause' };
-
 export type HostReply =
   | { type: 'ok' }
   /** `state`: the `#run=…` fragment of a share link to the run; `atMs`: its simulated time. */
@@ -94,16 +90,18 @@ export function startEmbedBridge(rule: ParentOriginRule, handle: HostHandler): (
   };
   window.addEventListener('message', onMessage);
 
-  // The content's natural height: the app's own box plus anything overflowing it, never the
-  // viewport (the document's scrollHeight is at least the frame's height, so a host that sized
-  // the frame from it could only ever grow it). The embed layout keeps the frame's first
-  // height (--embed-h, set below), so resizing the frame to this value does not change it.
+  // The content's natural height, measured on the app's own box (.app), never on the document
+  // or the viewport: the document's scrollHeight is at least the frame's height, so a host
+  // that sized the frame from it could only ever grow it. In embed chrome the app keeps the
+  // frame's first height (--embed-h, set by App.tsx) and nothing inside it is sized by the
+  // viewport, so the value is that height plus whatever the content needs beyond it, and
+  // resizing the frame to it changes nothing. Before the app has mounted there is nothing to
+  // measure: no height is sent.
   let lastHeight = -1;
   const sendHeight = (): void => {
     const app = document.querySelector('.app');
-    const h = app
-      ? Math.ceil(Math.max(app.getBoundingClientRect().height, app.scrollHeight))
-      : Math.ceil(document.documentElement.scrollHeight);
+    if (!app) return;
+    const h = Math.ceil(Math.max(app.getBoundingClientRect().height, app.scrollHeight));
     if (h !== lastHeight) {
       lastHeight = h;
       post({ type: 'height', height: h });

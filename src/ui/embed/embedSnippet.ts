@@ -10,7 +10,8 @@ export type EmbedTarget =
   | { kind: 'lesson'; lesson: string; title: string; step: number | null }
   | { kind: 'run'; fragment: string; name: string }
   | { kind: 'preset'; preset: string; seed: number | null }
-  | { kind: 'compare'; query: string; title: string };
+  /** `query`: the comparison's setup and faults; `note`: what it could not carry, and why. */
+  | { kind: 'compare'; query: string; title: string; note?: string };
 
 export interface EmbedChoice {
   target: EmbedTarget;

@@ -3,9 +3,11 @@ import { lessonById } from '../../lessons/catalog.ts';
 import { emptyProgress, type LessonProgress } from '../lessons/progress.ts';
 import {
   SUSPEND_LIMIT,
+  SUSPEND_LIMIT_2004,
   decodeSuspendData,
   encodeSuspendData,
   formatCmiTimespan,
+  formatIsoDuration,
   lessonStatus,
 } from './scormData.ts';
 
@@ -47,6 +49,22 @@ describe('SCORM resume data', () => {
     expect(back.predictions).toEqual({});
   });
 
+  it('keeps more under SCORM 2004’s 64,000 characters, and refuses data past that limit', () => {
+    const long = 'x'.repeat(10_000);
+    const p: LessonProgress = {
+      ...emptyProgress(),
+      step: 1,
+      met: allMet.slice(0, 1),
+      checks: { [checkIds[0]!]: long },
+    };
+    const text = encodeSuspendData(p, SUSPEND_LIMIT_2004);
+    expect(text.length).toBeGreaterThan(SUSPEND_LIMIT);
+    expect(decodeSuspendData(text, lesson, SUSPEND_LIMIT_2004)!.checks).toEqual(p.checks);
+    // Under SCORM 1.2 the same progress drops the chosen answer to fit.
+    expect(decodeSuspendData(encodeSuspendData(p), lesson)!.checks).toEqual({});
+    expect(decodeSuspendData(text, lesson)).toBeNull();
+  });
+
   it('starts afresh on empty, foreign, damaged or oversized data, and drops unknown steps', () => {
     expect(decodeSuspendData('', lesson)).toBeNull();
     expect(decodeSuspendData('page=3', lesson)).toBeNull();
@@ -64,6 +82,19 @@ describe('SCORM session time', () => {
     expect(formatCmiTimespan(3 * 3600_000 + 5_000)).toBe('03:00:05.00');
     expect(formatCmiTimespan(1e12)).toBe('9999:59:59.99');
     expect(formatCmiTimespan(Number.NaN)).toBe('00:00:00.00');
+  });
+});
+
+describe('SCORM 2004 session time', () => {
+  it('writes an ISO 8601 duration (PT#H#M#S)', () => {
+    expect(formatIsoDuration(0)).toBe('PT0S');
+    expect(formatIsoDuration(61_250)).toBe('PT1M1.25S');
+    expect(formatIsoDuration(3 * 3600_000 + 5_000)).toBe('PT3H0M5S');
+    expect(formatIsoDuration(59_999)).toBe('PT1M0S');
+    expect(formatIsoDuration(Number.NaN)).toBe('PT0S');
+    for (const ms of [0, 12, 999, 61_250, 7_200_000, 1e12]) {
+      expect(formatIsoDuration(ms)).toMatch(/^PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S$/);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * The values a lesson writes into the SCORM 1.2 data model, as pure functions so they can be
+ * The values a lesson writes into the SCORM data model, as pure functions so they can be
  * tested without an LMS: the resume data (`cmi.suspend_data`, at most 4,096 characters in
- * SCORM 1.2), the session time (`CMITimespan`, HHHH:MM:SS.SS) and the lesson status.
+ * SCORM 1.2 and 64,000 in SCORM 2004), the session time (SCORM 1.2's `CMITimespan`,
+ * HHHH:MM:SS.SS, or SCORM 2004's ISO 8601 duration, PT1H2M3.45S) and the lesson status.
  */
 import { lessonScore, skippedSteps } from '../../lessons/score.ts';
 import type { Lesson } from '../../lessons/types.ts';
@@ -9,6 +10,8 @@ import { emptyProgress, sanitize, type LessonProgress } from '../lessons/progres
 
 /** SCORM 1.2's limit for `cmi.suspend_data` (CMIString4096). */
 export const SUSPEND_LIMIT = 4096;
+/** SCORM 2004's (4th edition) limit for `cmi.suspend_data` (characterstring, SPM 64,000). */
+export const SUSPEND_LIMIT_2004 = 64_000;
 
 /** The resume record: versioned, with short keys so long lessons stay far below the limit. */
 interface SuspendRecord {
@@ -28,7 +31,7 @@ interface SuspendRecord {
  * parts that only redraw the screen go first (the chosen prediction, then the chosen check
  * answer); what the score and completion rest on (first answers, met steps) goes last.
  */
-export function encodeSuspendData(p: LessonProgress): string {
+export function encodeSuspendData(p: LessonProgress, limit = SUSPEND_LIMIT): string {
   const core: SuspendRecord = {
     v: 1,
     s: p.step,
@@ -45,14 +48,18 @@ export function encodeSuspendData(p: LessonProgress): string {
   ];
   for (const r of attempts) {
     const text = JSON.stringify(r);
-    if (text.length <= SUSPEND_LIMIT) return text;
+    if (text.length <= limit) return text;
   }
   return JSON.stringify({ v: 1, s: 0, m: [], f: {} });
 }
 
 /** Reads resume data back; null for empty, foreign or damaged data (the lesson starts afresh). */
-export function decodeSuspendData(text: string, lesson: Lesson): LessonProgress | null {
-  if (!text || text.length > SUSPEND_LIMIT) return null;
+export function decodeSuspendData(
+  text: string,
+  lesson: Lesson,
+  limit = SUSPEND_LIMIT,
+): LessonProgress | null {
+  if (!text || text.length > limit) return null;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -95,6 +102,15 @@ export function formatCmiTimespan(ms: number): string {
   const seconds = (cs % 6000) / 100;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(hours)}:${pad(minutes)}:${seconds.toFixed(2).padStart(5, '0')}`;
+}
+
+/** SCORM 2004 `timeinterval`: an ISO 8601 duration in hours, minutes and seconds (PT1H2M3.45S). */
+export function formatIsoDuration(ms: number): string {
+  const cs = Math.max(0, Math.round((Number.isFinite(ms) ? ms : 0) / 10));
+  const hours = Math.floor(cs / 360_000);
+  const minutes = Math.floor((cs % 360_000) / 6000);
+  const seconds = (cs % 6000) / 100;
+  return `PT${hours > 0 ? `${hours}H` : ''}${hours > 0 || minutes > 0 ? `${minutes}M` : ''}${Number(seconds.toFixed(2))}S`;
 }
 
 export type Scorm12Status = 'incomplete' | 'completed' | 'passed' | 'failed';
