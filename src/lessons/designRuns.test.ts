@@ -1,7 +1,8 @@
 /**
  * Design questions that the learner can run: each answer's design runs headless against the
  * question's situation, and the right answer's run must do best on the figures the question
- * compares (lower is better, the first figure deciding, ties broken by the next).
+ * compares (lower is better, the first figure deciding, ties broken by the next): no wrong
+ * answer's design may match it on every figure or beat it on the first.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createInThreadClient } from '../client/inThreadClient.ts';
@@ -20,8 +21,18 @@ const questions = LESSONS.flatMap((l) =>
 );
 
 describe('design runs', () => {
-  it('exist in the choosing lesson', () => {
-    expect(questions.map(([id]) => id)).toEqual(expect.arrayContaining(['choosing/scale-budget']));
+  it('exist for every question that asks the learner to choose a design', () => {
+    expect(questions.map(([id]) => id)).toEqual(
+      expect.arrayContaining([
+        'choosing/scale-budget',
+        'choosing/quiz-sticky',
+        'shopping-cart/check',
+        'sticky-price/check',
+        'hybrid/check',
+        'deploying/check',
+        'black-friday/check',
+      ]),
+    );
   });
 
   it.each(questions)('%s: every answer runs, and the right one does best', async (_id, check) => {
@@ -40,6 +51,11 @@ describe('design runs', () => {
       for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
       return 0;
     };
+    // No wrong design beats the right one on the figure that decides.
+    const right = results.find((r) => r.correct)!;
+    for (const r of results) {
+      expect(right.figures[0]!, JSON.stringify(results)).toBeLessThanOrEqual(r.figures[0]!);
+    }
     const sorted = [...results].sort((a, b) => better(a.figures, b.figures));
     expect(sorted[0]!.correct, JSON.stringify(results)).toBe(true);
     expect(better(sorted[0]!.figures, sorted[1]!.figures), JSON.stringify(results)).toBeLessThan(0);
