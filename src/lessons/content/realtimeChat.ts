@@ -34,7 +34,7 @@ export const REALTIME_CHAT: Lesson = {
   id: 'realtime-chat',
   title: 'When stateful is right: real-time chat',
   minutes: 10,
-  skin: 'shop',
+  skin: 'chat',
   summary:
     'A chat server holds open connections, so it is stateful by nature. See what happens when one dies: how apps find out, how they reconnect, and how a presence map and message queues in a shared store keep every message even though the connections themselves are lost.',
   goals: [
@@ -121,7 +121,7 @@ export const REALTIME_CHAT: Lesson = {
         explanation:
           'Two seconds after the crash all 40 connections to server 2 are dead, yet every one of those 40 apps still believes it is connected: a half-open connection.',
       },
-      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on server 2.' },
+      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on chat server 2.' },
       autoAction: { action: 'kill-server', server: 2 },
       claims: [
         {
@@ -197,7 +197,7 @@ export const REALTIME_CHAT: Lesson = {
         'Kill server 2 again. Its connections still die: no design keeps a connection alive when its machine dies, and the 40 apps again do not know it yet.',
       ],
       highlight: ['servers', 'store'],
-      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on server 2.' },
+      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on chat server 2.' },
       autoAction: { action: 'kill-server', server: 2 },
       claims: [
         {
