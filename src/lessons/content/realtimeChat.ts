@@ -121,7 +121,7 @@ export const REALTIME_CHAT: Lesson = {
         explanation:
           'Two seconds after the crash all 40 connections to server 2 are dead, yet every one of those 40 apps still believes it is connected: a half-open connection.',
       },
-      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on chat server 2.' },
+      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on server 2.' },
       autoAction: { action: 'kill-server', server: 2 },
       claims: [
         {
@@ -197,7 +197,7 @@ export const REALTIME_CHAT: Lesson = {
         'Kill server 2 again. Its connections still die: no design keeps a connection alive when its machine dies, and the 40 apps again do not know it yet.',
       ],
       highlight: ['servers', 'store'],
-      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on chat server 2.' },
+      until: { kind: 'action', action: 'kill-server', hint: 'Press Kill on server 2.' },
       autoAction: { action: 'kill-server', server: 2 },
       claims: [
         {
