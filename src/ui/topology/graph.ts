@@ -276,10 +276,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             keys: s.store.keys,
             chips: s.store.chips,
             chipSlots: 2 * 6,
-            highlight:
-              followed && followed.home === 0 && s.architecture === 'session-store'
-                ? followed.idx
-                : null,
+            highlight: followed && followed.home === 'store' ? followed.idx : null,
             inspected: inspectedOn(box.id),
             loss: losses[box.id] ?? null,
           }),
@@ -289,7 +286,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
         nodes.push(
           nodeFor<DbNodeT>(box, 'db', {
             architecture: s.architecture,
-            highlight: !!followed && followed.home === 0 && s.architecture === 'jwt',
+            highlight: !!followed && followed.home === 'token',
           }),
         );
         break;
