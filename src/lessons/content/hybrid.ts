@@ -52,35 +52,33 @@ const DURABLE: Scenario = {
  * The check question as runs: the shop's store node dies at 20 s, and the run is read at
  * 40 s. Each answer is one store for the same shop.
  */
-const storeDies = (name: string, store: NonNullable<Scenario['store']>): Scenario => ({
-  ...REPLICATED,
-  name,
-  store,
-  timeline: [{ atS: 20, action: 'kill-store' }],
+const storeDies = (
+  id: string,
+  label: string,
+  store: NonNullable<Scenario['store']>,
+): DesignRun => ({
+  label,
+  scenario: {
+    ...REPLICATED,
+    name: `lesson-hybrid-check-${id}`,
+    store,
+    timeline: [{ atS: 20, action: 'kill-store' }],
+  },
+  runMs: 40_000,
 });
 
 const STORE_RUNS = {
-  memcached: {
-    label: 'Memcached',
-    scenario: storeDies('lesson-hybrid-check-memcached', { kind: 'memcached', replicas: 0 }),
-    runMs: 40_000,
-  },
-  redisSingle: {
-    label: 'Redis, one node, no persistence',
-    scenario: storeDies('lesson-hybrid-check-redis', { kind: 'redis', replicas: 0 }),
-    runMs: 40_000,
-  },
-  durable: {
-    label: 'DynamoDB-like durable store',
-    scenario: storeDies('lesson-hybrid-check-durable', { kind: 'dynamodb', replicas: 0 }),
-    runMs: 40_000,
-  },
-  redisReplica: {
-    label: 'Redis with an asynchronous replica',
-    scenario: storeDies('lesson-hybrid-check-replica', { kind: 'redis', replicas: 1 }),
-    runMs: 40_000,
-  },
-} satisfies Record<string, DesignRun>;
+  memcached: storeDies('memcached', 'Memcached', { kind: 'memcached', replicas: 0 }),
+  redisSingle: storeDies('redis', 'Redis, one node, no persistence', {
+    kind: 'redis',
+    replicas: 0,
+  }),
+  durable: storeDies('durable', 'DynamoDB-like durable store', { kind: 'dynamodb', replicas: 0 }),
+  redisReplica: storeDies('replica', 'Redis with an asynchronous replica', {
+    kind: 'redis',
+    replicas: 1,
+  }),
+};
 
 export const HYBRID: Lesson = {
   id: 'hybrid',
