@@ -49,7 +49,8 @@ const STATEFUL_COOKIE: Scenario = {
  */
 const FIX_RUNS = {
   bigger: {
-    label: 'Servers twice the size (8 workers each), sessions in memory',
+    label: 'Servers twice the size',
+    // Twice the workers (8 each), sessions still in memory, the same autoscaler.
     scenario: {
       ...STATEFUL_COOKIE,
       name: 'lesson-black-friday-fix-bigger',
@@ -58,17 +59,17 @@ const FIX_RUNS = {
     runMs: 60_000,
   },
   offload: {
-    label: 'Shared store + autoscaled stateless servers',
+    label: 'Shared store + autoscaling',
     scenario: { ...STATELESS, name: 'lesson-black-friday-fix-offload' },
     runMs: 60_000,
   },
   sticky: {
-    label: 'Sessions in memory, hash-mod-N stickiness',
+    label: 'Hash-mod-N stickiness',
     scenario: { ...STATEFUL_HASH, name: 'lesson-black-friday-fix-hash' },
     runMs: 60_000,
   },
   biggerQueue: {
-    label: 'Sessions in memory, queues four times as long',
+    label: 'Queues four times as long',
     scenario: {
       ...STATEFUL_COOKIE,
       name: 'lesson-black-friday-fix-queue',

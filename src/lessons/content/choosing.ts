@@ -79,7 +79,7 @@ const UNEVEN: Scenario = {
 
 const UNEVEN_RUNS = {
   bigger: {
-    label: 'Larger servers (8 workers each), cookie stickiness',
+    label: 'Larger servers (8 workers)',
     scenario: {
       ...UNEVEN,
       name: 'lesson-choosing-uneven-bigger',
@@ -88,7 +88,7 @@ const UNEVEN_RUNS = {
     runMs: 40_000,
   },
   stateless: {
-    label: 'Shared store, no stickiness, least connections',
+    label: 'Shared store, least connections',
     scenario: {
       ...UNEVEN,
       name: 'lesson-choosing-uneven-stateless',

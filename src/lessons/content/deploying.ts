@@ -42,7 +42,7 @@ const STATELESS: Scenario = {
 const UNHURRIED = { count: 150, thinkTimeS: 6 } as const;
 const DEPLOY_RUNS = {
   stickyDrain: {
-    label: 'Memory + cookie stickiness, 20 s drains',
+    label: 'In memory, 20 s drains',
     scenario: {
       ...STATEFUL,
       name: 'lesson-deploy-check-drain',
@@ -62,7 +62,7 @@ const DEPLOY_RUNS = {
     runMs: 80_000,
   },
   night: {
-    label: 'Memory + cookie stickiness, 20 s drains, at night',
+    label: 'In memory, deployed at night',
     scenario: {
       ...STATEFUL,
       name: 'lesson-deploy-check-night',

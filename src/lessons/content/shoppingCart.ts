@@ -54,7 +54,7 @@ const replaceEach = (count: number): TimelineEntry[] =>
 
 const NIGHTLY_RUNS = {
   moreServers: {
-    label: 'Memory + cookie stickiness, five servers',
+    label: 'In memory, five servers',
     scenario: {
       ...STICKY,
       name: 'lesson-cart-nightly-more-servers',
@@ -64,7 +64,7 @@ const NIGHTLY_RUNS = {
     runMs: 60_000,
   },
   store: {
-    label: 'Shared session store (Redis with a replica)',
+    label: 'Shared session store',
     scenario: {
       ...SHARED_STORE,
       name: 'lesson-cart-nightly-store',
@@ -74,7 +74,7 @@ const NIGHTLY_RUNS = {
     runMs: 60_000,
   },
   stickier: {
-    label: 'Memory + consistent-hash stickiness',
+    label: 'Consistent-hash stickiness',
     scenario: {
       ...STICKY,
       name: 'lesson-cart-nightly-consistent-hash',

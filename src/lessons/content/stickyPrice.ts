@@ -42,7 +42,7 @@ const STATELESS: Scenario = {
  */
 const NAT_RUNS = {
   moreServers: {
-    label: 'IP hash, two servers added at 20 s',
+    label: 'IP hash, two more servers',
     scenario: {
       ...NAT,
       name: 'lesson-sticky-fix-more-servers',
@@ -51,19 +51,19 @@ const NAT_RUNS = {
     runMs: 60_000,
   },
   stateless: {
-    label: 'Shared store, no stickiness, least connections',
+    label: 'Shared store, least connections',
     scenario: { ...STATELESS, name: 'lesson-sticky-fix-stateless', users: NAT_CROWD },
     runMs: 60_000,
   },
   bigger: {
-    label: 'IP hash, more memory on the hot server',
+    label: 'IP hash, more memory',
     // Memory is not what limits a server here: its workers and queue are, so the run is
     // the IP-hash shop as it was.
     scenario: { ...NAT, name: 'lesson-sticky-fix-more-memory' },
     runMs: 60_000,
   },
   switchHash: {
-    label: 'Switch to session-id hashing at 20 s',
+    label: 'Switch to session-id hash',
     scenario: {
       ...NAT,
       name: 'lesson-sticky-fix-switch-hash',
