@@ -277,7 +277,7 @@ export function snapshotProblems(s: Snapshot): string[] {
     'servers',
     out,
   );
-  // (users.named[].home is -1 for "nowhere", so only the counts.)
+  // (users.named[].home is a server id or a word, so only the counts.)
   negatives(
     { target: s.users.target, active: s.users.active, loggedIn: s.users.loggedIn },
     'users',

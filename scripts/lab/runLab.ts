@@ -139,6 +139,27 @@ export async function runLab(
           }),
         );
       };
+      /**
+       * A server booting (restarted or added): after the scenario's boot time it starts, and
+       * joins the pool once HAProxy's health check marks it UP.
+       */
+      const startThenWaitUp = (id: number, start: () => Promise<void>): void => {
+        pending.push(
+          (async () => {
+            await sleep((s.servers.bootS * 1000) / k);
+            await start();
+            const up = await waitForStatus(
+              stack,
+              id,
+              (st) => st.startsWith('UP'),
+              clock,
+              20 * interMs + 5000,
+            );
+            changes.push({ atMs: up, seenMs: up, from: inPool, to: inPool + 1 });
+            inPool++;
+          })(),
+        );
+      };
       switch (e.action) {
         case 'kill-server':
           if (stack.serverRunning(e.server)) {
@@ -151,42 +172,14 @@ export async function runLab(
         case 'restart-server':
           if (!stack.serverRunning(e.server) && e.server <= stack.slots) {
             const id = e.server;
-            pending.push(
-              (async () => {
-                await sleep((s.servers.bootS * 1000) / k);
-                await stack.restartServer(id);
-                const up = await waitForStatus(
-                  stack,
-                  id,
-                  (st) => st.startsWith('UP'),
-                  clock,
-                  20 * interMs + 5000,
-                );
-                changes.push({ atMs: up, seenMs: up, from: inPool, to: inPool + 1 });
-                inPool++;
-              })(),
-            );
+            startThenWaitUp(id, () => stack.restartServer(id));
           }
           break;
         case 'add-server':
           for (let i = 0; i < e.count && nextSlot <= stack.slots; i++) {
             const id = nextSlot++;
             everStarted.add(id);
-            pending.push(
-              (async () => {
-                await sleep((s.servers.bootS * 1000) / k);
-                await stack.addServer(id);
-                const up = await waitForStatus(
-                  stack,
-                  id,
-                  (st) => st.startsWith('UP'),
-                  clock,
-                  20 * interMs + 5000,
-                );
-                changes.push({ atMs: up, seenMs: up, from: inPool, to: inPool + 1 });
-                inPool++;
-              })(),
-            );
+            startThenWaitUp(id, () => stack.addServer(id));
           }
           break;
         case 'remove-server': {

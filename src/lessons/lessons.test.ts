@@ -357,7 +357,7 @@ describe('lesson structure', () => {
 
 describe('skins', () => {
   it('cover every skin with every word filled in and 10 items', () => {
-    expect(Object.keys(SKINS).sort()).toEqual(['atm', 'pizza', 'shop']);
+    expect(Object.keys(SKINS).sort()).toEqual(['atm', 'chat', 'pizza', 'shop']);
     expect(SKINS.shop).toBe(SHOP_VOCABULARY);
     for (const [id, v] of Object.entries(SKINS)) {
       expect(v.id).toBe(id);

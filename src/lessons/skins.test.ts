@@ -1,7 +1,8 @@
 /**
  * The analogy skins stay in their analogy: product names appear only in the one step that
  * maps the analogy back to real systems, and that step also says where the analogy breaks
- * down. Every word the picture and counters need is the skin's own.
+ * down. Every word the picture and counters need is the skin's own, and the chat skin speaks
+ * of apps, connections, messages and rooms, never of the shop's sessions and carts.
  */
 import { describe, expect, it } from 'vitest';
 import { extraWords } from '../store/vocabulary.ts';
@@ -52,3 +53,59 @@ describe('analogy skins', () => {
     },
   );
 });
+
+const SHOP_WORDS = /\b(carts?|sessions?|shoppers?|checkouts?|orders?|logged in|log in)\b/i;
+
+describe('the chat skin', () => {
+  const chatLessons = LESSONS.filter((l) => l.steps.some((s) => setupHasChat(s.setup?.scenario)));
+
+  it('is used by every lesson that runs a chat workload', () => {
+    expect(chatLessons.map((l) => l.id)).toContain('realtime-chat');
+    for (const l of chatLessons) expect(l.skin, l.id).toBe('chat');
+  });
+
+  it('has no shop word in any word the picture, counters and buttons are made of', () => {
+    const v = SKINS.chat;
+    const w = extraWords(v);
+    const words = [
+      v.server,
+      v.servers,
+      v.loadBalancer,
+      v.store,
+      v.database,
+      v.session,
+      v.sessions,
+      v.cart,
+      v.user,
+      v.users,
+      ...v.items,
+      w.storeCopy,
+      w.storeCopies,
+      w.cartItems,
+      w.databaseCaption,
+      w.loggedIn,
+    ];
+    for (const word of words) expect(word).not.toMatch(SHOP_WORDS);
+  });
+
+  it.each(chatLessons.map((l) => [l.id, l] as const))(
+    '%s: titles, hints and questions stay with connections and messages',
+    (_id, lesson) => {
+      for (const step of lesson.steps) {
+        const texts = [
+          step.title,
+          step.until.kind === 'continue' ? '' : step.until.hint,
+          step.predict?.question ?? '',
+          ...(step.predict?.choices ?? []).map((c) => c.text),
+          step.check?.question ?? '',
+          ...(step.check?.choices ?? []).map((c) => c.text),
+        ];
+        for (const t of texts) expect(t, `${lesson.id}/${step.id}`).not.toMatch(SHOP_WORDS);
+      }
+    },
+  );
+});
+
+function setupHasChat(scenario: unknown): boolean {
+  return typeof scenario === 'object' && scenario !== null && 'chat' in scenario;
+}

@@ -1,6 +1,6 @@
 /**
  * The words each lesson skin puts on the same simulation: a web shop, a pizza shop's phone
- * line and a bank's ATMs. Item names follow the simulation's item ids 0–9; Alice's scripted
+ * line, a bank's ATMs and a chat service. Item names follow the simulation's item ids 0–9; Alice's scripted
  * journey adds item 0, then item 1, so those two carry each skin's story.
  */
 import { SHOP_VOCABULARY, type Vocabulary } from '../store/vocabulary.ts';
@@ -68,8 +68,44 @@ const ATM_VOCABULARY: Vocabulary = {
   ],
 };
 
+/**
+ * A chat service is not an analogy but another domain: the apps hold connections to chat
+ * servers and exchange messages in rooms, and its real parts (WebSocket, Redis) keep their
+ * names. A chat app's "session" is its open connection; what it keeps is its rooms.
+ */
+const CHAT_VOCABULARY: Vocabulary = {
+  id: 'chat',
+  // "Chat server" would wrap the box titles; the lesson's narration says "chat server".
+  server: 'server',
+  servers: 'servers',
+  loadBalancer: 'load balancer',
+  store: 'shared store',
+  database: 'message history',
+  session: 'connection',
+  sessions: 'connections',
+  cart: 'rooms',
+  user: 'app',
+  users: 'apps',
+  cartItems: 'messages',
+  databaseCaption: 'Rooms and past messages',
+  loggedIn: 'connected',
+  items: [
+    '#general',
+    '#random',
+    '#team',
+    '#support',
+    '#design',
+    '#releases',
+    '#family',
+    '#weekend',
+    '#news',
+    '#music',
+  ],
+};
+
 export const SKINS: Record<SkinId, Vocabulary> = {
   shop: SHOP_VOCABULARY,
   pizza: PIZZA_VOCABULARY,
   atm: ATM_VOCABULARY,
+  chat: CHAT_VOCABULARY,
 };

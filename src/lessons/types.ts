@@ -6,7 +6,7 @@
 import type { Action, ActionName, Scenario } from '../sim/index.ts';
 
 /** Which picture and words the lesson uses; the simulation is the same underneath. */
-export type SkinId = 'shop' | 'pizza' | 'atm';
+export type SkinId = 'shop' | 'pizza' | 'atm' | 'chat';
 
 /** A part of the topology to draw attention to. */
 export type NodeRef = 'users' | 'lb' | 'servers' | `server:${number}` | 'store' | 'db';

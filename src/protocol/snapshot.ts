@@ -44,6 +44,13 @@ export interface StoreView {
   chips: SessionChip[];
 }
 
+/**
+ * Where a named user's session lives right now: a server id (sessions in server memory), the
+ * shared store, the signed token the user carries, or nowhere (logged out or lost). Said on
+ * the wire, so the view never works it out again from the architecture.
+ */
+export type SessionHome = number | 'store' | 'token' | 'none';
+
 export interface NamedUserView {
   idx: number;
   name: string;
@@ -51,8 +58,8 @@ export interface NamedUserView {
   loggedIn: boolean;
   sessionLost: boolean;
   inFlight: boolean;
-  /** Server id holding the session, 0 = the store or the token, -1 = nowhere. */
-  home: number;
+  /** Where the session lives: the id of the server holding it, the store, the token, or none. */
+  home: SessionHome;
   /** What the user believes is in the cart (their last successful writes). */
   cart: number[];
   journeys: number;

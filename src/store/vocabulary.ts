@@ -1,6 +1,7 @@
 /**
  * Words the view uses for the parts of the system. Lessons swap them for an analogy (phone
- * agents and an order board, ATMs and a bank) while the simulation stays the same.
+ * agents and an order board, ATMs and a bank) or another domain (a chat service's
+ * connections and messages) while the simulation stays the same.
  */
 export interface Vocabulary {
   id: string;
@@ -27,13 +28,18 @@ export interface Vocabulary {
   cartItems?: string;
   /** What the database holds (default "Logins and orders"). */
   databaseCaption?: string;
+  /** Users who hold a session right now (default "logged in"). */
+  loggedIn?: string;
 }
 
 /** The optional words of a vocabulary, with the shop's defaults filled in. */
 export function extraWords(
   v: Vocabulary,
 ): Required<
-  Pick<Vocabulary, 'techNames' | 'storeCopy' | 'storeCopies' | 'cartItems' | 'databaseCaption'>
+  Pick<
+    Vocabulary,
+    'techNames' | 'storeCopy' | 'storeCopies' | 'cartItems' | 'databaseCaption' | 'loggedIn'
+  >
 > {
   return {
     techNames: v.techNames ?? true,
@@ -41,6 +47,7 @@ export function extraWords(
     storeCopies: v.storeCopies ?? 'replicas',
     cartItems: v.cartItems ?? `${v.cart} items`,
     databaseCaption: v.databaseCaption ?? 'Logins and orders',
+    loggedIn: v.loggedIn ?? 'logged in',
   };
 }
 

@@ -7,7 +7,12 @@ import {
   type SimState,
   type TimedCommand,
 } from '../sim/index.ts';
-import { MAX_CHIPS, type SessionChip, type Snapshot } from '../protocol/snapshot.ts';
+import {
+  MAX_CHIPS,
+  type SessionChip,
+  type SessionHome,
+  type Snapshot,
+} from '../protocol/snapshot.ts';
 
 interface SessionLike {
   id: number;
@@ -42,7 +47,7 @@ export function buildSnapshot(
     if (u.loggedIn && !u.sessionLost) loggedIn++;
   }
   const named = state.users.slice(0, NAMED_USERS.length).map((u) => {
-    let home = -1;
+    let home: SessionHome = 'none';
     if (u.loggedIn && !u.sessionLost) {
       if (sc.architecture === 'in-memory') {
         for (const srv of state.servers) {
@@ -51,8 +56,10 @@ export function buildSnapshot(
             break;
           }
         }
-      } else if (sc.architecture === 'jwt' || state.store.sessions.has(u.sessionId)) {
-        home = 0;
+      } else if (sc.architecture === 'jwt') {
+        home = 'token';
+      } else if (state.store.sessions.has(u.sessionId)) {
+        home = 'store';
       }
     }
     return {

@@ -11,7 +11,7 @@
  * setting of this scenario checked in the lesson test.
  */
 import { presetScenario, type Scenario } from '../../sim/index.ts';
-import type { Lesson } from '../types.ts';
+import type { DesignRun, Lesson } from '../types.ts';
 
 const PRESET: Scenario = presetScenario('black-friday') ?? { version: 1 };
 
@@ -41,6 +41,43 @@ const STATEFUL_COOKIE: Scenario = {
   name: 'lesson-black-friday-cookie',
   loadBalancer: { algorithm: 'least-connections', sticky: 'cookie' },
 };
+
+/**
+ * The exam question as runs: the application that keeps sessions on each server (cookie
+ * stickiness, the same autoscaler), hit by the same spike at 4 s and read at 60 s. Each answer
+ * is one change to it.
+ */
+const FIX_RUNS = {
+  bigger: {
+    label: 'Servers twice the size',
+    // Twice the workers (8 each), sessions still in memory, the same autoscaler.
+    scenario: {
+      ...STATEFUL_COOKIE,
+      name: 'lesson-black-friday-fix-bigger',
+      servers: { ...STATEFUL_COOKIE.servers, workers: 8 },
+    },
+    runMs: 60_000,
+  },
+  offload: {
+    label: 'Shared store + autoscaling',
+    scenario: { ...STATELESS, name: 'lesson-black-friday-fix-offload' },
+    runMs: 60_000,
+  },
+  sticky: {
+    label: 'Hash-mod-N stickiness',
+    scenario: { ...STATEFUL_HASH, name: 'lesson-black-friday-fix-hash' },
+    runMs: 60_000,
+  },
+  biggerQueue: {
+    label: 'Queues four times as long',
+    scenario: {
+      ...STATEFUL_COOKIE,
+      name: 'lesson-black-friday-fix-queue',
+      servers: { ...STATEFUL_COOKIE.servers, queueLimit: 400 },
+    },
+    runMs: 60_000,
+  },
+} satisfies Record<string, DesignRun>;
 
 export const BLACK_FRIDAY: Lesson = {
   id: 'black-friday',
@@ -172,6 +209,7 @@ export const BLACK_FRIDAY: Lesson = {
             correct: false,
             feedback:
               'Bigger servers help until the biggest one is full, and each is still a single place where sessions die.',
+            tryIt: FIX_RUNS.bigger,
           },
           {
             id: 'offload',
@@ -179,6 +217,7 @@ export const BLACK_FRIDAY: Lesson = {
             correct: true,
             feedback:
               'Yes. That is the textbook answer, and you saw why: new servers help at once and nobody is logged out.',
+            tryIt: FIX_RUNS.offload,
           },
           {
             id: 'sticky',
@@ -186,14 +225,17 @@ export const BLACK_FRIDAY: Lesson = {
             correct: false,
             feedback:
               'Stickiness keeps such an application working at all, but with hash mod N every scale-out logs many users out.',
+            tryIt: FIX_RUNS.sticky,
           },
           {
             id: 'bigger-queue',
             text: 'Make the request queues longer so fewer requests are refused.',
             correct: false,
             feedback: 'Longer queues turn refusals into long waits; they add no capacity.',
+            tryIt: FIX_RUNS.biggerQueue,
           },
         ],
+        compare: ['requests.failed', 'sessions.lost', 'latencyMs.mean'],
       },
     },
   ],

@@ -61,6 +61,54 @@ const EXPENSE_TOOL_RUNS = {
   },
 } satisfies Record<string, DesignRun>;
 
+/**
+ * The uneven-traffic quiz as runs: cookie stickiness on three servers, one shopper in ten a
+ * heavy user and almost a third of the crowd behind one shared (NAT) address, read at 40 s. Each
+ * answer is one fix for it.
+ */
+const UNEVEN: Scenario = {
+  version: 1,
+  name: 'lesson-choosing-uneven-cookie',
+  seed: 7,
+  durationS: 120,
+  architecture: 'in-memory',
+  loadBalancer: { algorithm: 'round-robin', sticky: 'cookie' },
+  servers: { count: 3 },
+  users: { count: 300, thinkTimeS: 3, heavyShare: 0.1, sharedIpGroups: 1, sharedIpShare: 0.3 },
+};
+
+const UNEVEN_RUNS = {
+  bigger: {
+    label: 'Larger servers (8 workers)',
+    scenario: {
+      ...UNEVEN,
+      name: 'lesson-choosing-uneven-bigger',
+      servers: { count: 3, workers: 8 },
+    },
+    runMs: 40_000,
+  },
+  stateless: {
+    label: 'Shared store, least connections',
+    scenario: {
+      ...UNEVEN,
+      name: 'lesson-choosing-uneven-stateless',
+      architecture: 'session-store',
+      store: { kind: 'redis', replicas: 1 },
+      loadBalancer: { algorithm: 'least-connections', sticky: 'none' },
+    },
+    runMs: 40_000,
+  },
+  ipHash: {
+    label: 'IP-hash stickiness',
+    scenario: {
+      ...UNEVEN,
+      name: 'lesson-choosing-uneven-ip-hash',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'ip-hash' },
+    },
+    runMs: 40_000,
+  },
+} satisfies Record<string, DesignRun>;
+
 export const CHOOSING: Lesson = {
   id: 'choosing',
   title: 'Choosing an architecture',
@@ -297,6 +345,7 @@ export const CHOOSING: Lesson = {
             correct: false,
             feedback:
               'That treats the symptom; stickiness will pile users up again, now on bigger machines.',
+            tryIt: UNEVEN_RUNS.bigger,
           },
           {
             id: 'stateless',
@@ -304,6 +353,7 @@ export const CHOOSING: Lesson = {
             correct: true,
             feedback:
               'Yes. Without stickiness the balancer can follow the work, as least connections did in the sticky-sessions lesson.',
+            tryIt: UNEVEN_RUNS.stateless,
           },
           {
             id: 'ip-hash',
@@ -311,8 +361,10 @@ export const CHOOSING: Lesson = {
             correct: false,
             feedback:
               'Address-based stickiness is usually worse: everyone behind one shared address lands on the same server.',
+            tryIt: UNEVEN_RUNS.ipHash,
           },
         ],
+        compare: ['loadImbalance'],
       },
     },
     {

@@ -10,7 +10,7 @@
  * claim (seed 7); how long each deploy takes is checked in the lesson test from its events.
  */
 import type { Scenario } from '../../sim/index.ts';
-import type { Lesson } from '../types.ts';
+import type { DesignRun, Lesson } from '../types.ts';
 
 const STATEFUL: Scenario = {
   version: 1,
@@ -32,6 +32,46 @@ const STATELESS: Scenario = {
   loadBalancer: { algorithm: 'round-robin', sticky: 'none', healthCheckS: 1, rise: 1 },
   timeline: [{ atS: 5, action: 'deploy', drainS: 8 }],
 };
+
+/**
+ * The check question as runs: one of the day's ten deploys, rolling from 5 s with 20 s
+ * drains, in a shop whose shoppers take their time (6 s between clicks, so a visit outlasts a
+ * drain, as on a real site), read at 80 s once every deploy is done. Each answer is one design
+ * for it; the night shop has a fifth of the shoppers.
+ */
+const UNHURRIED = { count: 150, thinkTimeS: 6 } as const;
+const DEPLOY_RUNS = {
+  stickyDrain: {
+    label: 'In memory, 20 s drains',
+    scenario: {
+      ...STATEFUL,
+      name: 'lesson-deploy-check-drain',
+      users: UNHURRIED,
+      timeline: [{ atS: 5, action: 'deploy', drainS: 20 }],
+    },
+    runMs: 80_000,
+  },
+  stateless: {
+    label: 'Stateless servers + shared store',
+    scenario: {
+      ...STATELESS,
+      name: 'lesson-deploy-check-stateless',
+      users: UNHURRIED,
+      timeline: [{ atS: 5, action: 'deploy', drainS: 20 }],
+    },
+    runMs: 80_000,
+  },
+  night: {
+    label: 'In memory, deployed at night',
+    scenario: {
+      ...STATEFUL,
+      name: 'lesson-deploy-check-night',
+      users: { ...UNHURRIED, count: 30 },
+      timeline: [{ atS: 5, action: 'deploy', drainS: 20 }],
+    },
+    runMs: 80_000,
+  },
+} satisfies Record<string, DesignRun>;
 
 export const DEPLOYING: Lesson = {
   id: 'deploying',
@@ -256,7 +296,8 @@ export const DEPLOYING: Lesson = {
             text: 'Sessions in memory, cookie stickiness and long drains.',
             correct: false,
             feedback:
-              'That keeps most sessions, but each deploy then waits for the slowest visit on every server, ten times a day.',
+              'That keeps most sessions, but each deploy then waits for the slowest visit on every server, ten times a day, and the visits that outlast a drain are still cut off.',
+            tryIt: DEPLOY_RUNS.stickyDrain,
           },
           {
             id: 'stateless',
@@ -264,6 +305,7 @@ export const DEPLOYING: Lesson = {
             correct: true,
             feedback:
               'Yes. A server with nothing to remember can be replaced as soon as its requests in progress finish.',
+            tryIt: DEPLOY_RUNS.stateless,
           },
           {
             id: 'night',
@@ -271,8 +313,10 @@ export const DEPLOYING: Lesson = {
             correct: false,
             feedback:
               'Fewer users lose their sessions at night, but ten deploys a day cannot all be at night.',
+            tryIt: DEPLOY_RUNS.night,
           },
         ],
+        compare: ['sessions.lost', 'requests.failed'],
       },
     },
   ],

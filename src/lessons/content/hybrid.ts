@@ -8,7 +8,7 @@
  * latencies are the model's own figures (STORE_PROFILES), checked once in the lesson test.
  */
 import type { Scenario } from '../../sim/index.ts';
-import type { Lesson } from '../types.ts';
+import type { DesignRun, Lesson } from '../types.ts';
 
 /** Four stateless servers, Redis without a replica, and a chaos monkey for the first half minute. */
 const CHAOS: Scenario = {
@@ -46,6 +46,38 @@ const DURABLE: Scenario = {
   ...REPLICATED,
   name: 'lesson-hybrid-durable',
   store: { kind: 'dynamodb', replicas: 0 },
+};
+
+/**
+ * The check question as runs: the shop's store node dies at 20 s, and the run is read at
+ * 40 s. Each answer is one store for the same shop.
+ */
+const storeDies = (
+  id: string,
+  label: string,
+  store: NonNullable<Scenario['store']>,
+): DesignRun => ({
+  label,
+  scenario: {
+    ...REPLICATED,
+    name: `lesson-hybrid-check-${id}`,
+    store,
+    timeline: [{ atS: 20, action: 'kill-store' }],
+  },
+  runMs: 40_000,
+});
+
+const STORE_RUNS = {
+  memcached: storeDies('memcached', 'Memcached', { kind: 'memcached', replicas: 0 }),
+  redisSingle: storeDies('redis', 'Redis, one node, no persistence', {
+    kind: 'redis',
+    replicas: 0,
+  }),
+  durable: storeDies('durable', 'DynamoDB-like durable store', { kind: 'dynamodb', replicas: 0 }),
+  redisReplica: storeDies('replica', 'Redis with an asynchronous replica', {
+    kind: 'redis',
+    replicas: 1,
+  }),
 };
 
 export const HYBRID: Lesson = {
@@ -247,12 +279,14 @@ export const HYBRID: Lesson = {
             correct: false,
             feedback:
               'It is the fastest, but it keeps nothing on disk and has no replicas: one crash loses every cart.',
+            tryIt: STORE_RUNS.memcached,
           },
           {
             id: 'redis-single',
             text: 'A single Redis node without persistence.',
             correct: false,
             feedback: 'You saw what happens to it: one crash logs everyone out.',
+            tryIt: STORE_RUNS.redisSingle,
           },
           {
             id: 'durable',
@@ -260,6 +294,7 @@ export const HYBRID: Lesson = {
             correct: true,
             feedback:
               'Yes. Paying a few milliseconds per request buys confirmed writes that survive a node failure.',
+            tryIt: STORE_RUNS.durable,
           },
           {
             id: 'redis-replica',
@@ -267,8 +302,10 @@ export const HYBRID: Lesson = {
             correct: false,
             feedback:
               'Failover keeps the shop running, but writes inside the replication lag can be lost, as the missing cart items showed.',
+            tryIt: STORE_RUNS.redisReplica,
           },
         ],
+        compare: ['cart.itemsLost', 'sessions.lost'],
       },
     },
   ],

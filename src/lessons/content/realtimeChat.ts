@@ -34,7 +34,7 @@ export const REALTIME_CHAT: Lesson = {
   id: 'realtime-chat',
   title: 'When stateful is right: real-time chat',
   minutes: 10,
-  skin: 'shop',
+  skin: 'chat',
   summary:
     'A chat server holds open connections, so it is stateful by nature. See what happens when one dies: how apps find out, how they reconnect, and how a presence map and message queues in a shared store keep every message even though the connections themselves are lost.',
   goals: [

@@ -7,8 +7,8 @@
  * checks them. Alice's server at the moment of the crash was found by running the sticky
  * scenario: with seed 7 her cart (iPhone, AirPods) sits on server 3 from about 16.2 s to 22.4 s.
  */
-import type { Scenario } from '../../sim/index.ts';
-import type { Lesson } from '../types.ts';
+import type { Scenario, TimelineEntry } from '../../sim/index.ts';
+import type { DesignRun, Lesson } from '../types.ts';
 
 const CROWD = { count: 120, thinkTimeS: 3 } as const;
 
@@ -40,6 +40,50 @@ const SHARED_STORE: Scenario = {
 const CRASH_AT_MS = 18_000;
 /** The server that holds Alice's session and cart at CRASH_AT_MS (seed 7). */
 const ALICE_SERVER = 3;
+
+/**
+ * The check question as runs: a night's replacement of the servers, one after another, every
+ * ten seconds from 10 s (each killed, then started again 4 s later), read at 60 s. Each answer
+ * is one design for the sticky shop.
+ */
+const replaceEach = (count: number): TimelineEntry[] =>
+  Array.from({ length: count }, (_, i) => [
+    { atS: 10 + 10 * i, action: 'kill-server' as const, server: i + 1 },
+    { atS: 14 + 10 * i, action: 'restart-server' as const, server: i + 1 },
+  ]).flat();
+
+const NIGHTLY_RUNS = {
+  moreServers: {
+    label: 'In memory, five servers',
+    scenario: {
+      ...STICKY,
+      name: 'lesson-cart-nightly-more-servers',
+      servers: { count: 5 },
+      timeline: replaceEach(5),
+    },
+    runMs: 60_000,
+  },
+  store: {
+    label: 'Shared session store',
+    scenario: {
+      ...SHARED_STORE,
+      name: 'lesson-cart-nightly-store',
+      store: { kind: 'redis', replicas: 1 },
+      timeline: replaceEach(3),
+    },
+    runMs: 60_000,
+  },
+  stickier: {
+    label: 'Consistent-hash stickiness',
+    scenario: {
+      ...STICKY,
+      name: 'lesson-cart-nightly-consistent-hash',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'consistent-hash' },
+      timeline: replaceEach(3),
+    },
+    runMs: 60_000,
+  },
+} satisfies Record<string, DesignRun>;
 
 export const SHOPPING_CART: Lesson = {
   id: 'shopping-cart',
@@ -253,6 +297,7 @@ export const SHOPPING_CART: Lesson = {
             correct: false,
             feedback:
               "More servers share the load, but each cart still lives in one server's memory and dies with it.",
+            tryIt: NIGHTLY_RUNS.moreServers,
           },
           {
             id: 'store',
@@ -260,6 +305,7 @@ export const SHOPPING_CART: Lesson = {
             correct: true,
             feedback:
               'Yes. The servers become stateless and replaceable; protect the store with a replica or persistence.',
+            tryIt: NIGHTLY_RUNS.store,
           },
           {
             id: 'stickier',
@@ -267,8 +313,10 @@ export const SHOPPING_CART: Lesson = {
             correct: false,
             feedback:
               'Stickiness decides where a session lives; it cannot keep it alive when that server goes.',
+            tryIt: NIGHTLY_RUNS.stickier,
           },
         ],
+        compare: ['cart.itemsLost', 'sessions.lost'],
       },
     },
   ],

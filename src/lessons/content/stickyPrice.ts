@@ -7,7 +7,7 @@
  * Every number in the narration has a claim, checked by the lesson test with the seeds below.
  */
 import type { Scenario } from '../../sim/index.ts';
-import type { Lesson } from '../types.ts';
+import type { DesignRun, Lesson } from '../types.ts';
 
 /** A small crowd, one in ten a heavy user; IP-hash stickiness. */
 const HEAVY: Scenario = {
@@ -22,11 +22,8 @@ const HEAVY: Scenario = {
 };
 
 /** 300 users, 40 % of them behind one shared (NAT) address; IP-hash stickiness. */
-const NAT: Scenario = {
-  ...HEAVY,
-  name: 'lesson-sticky-nat',
-  users: { count: 300, thinkTimeS: 3, sharedIpGroups: 1, sharedIpShare: 0.4 },
-};
+const NAT_CROWD = { count: 300, thinkTimeS: 3, sharedIpGroups: 1, sharedIpShare: 0.4 } as const;
+const NAT: Scenario = { ...HEAVY, name: 'lesson-sticky-nat', users: NAT_CROWD };
 
 /** The same crowd with stateless servers, a session store and least connections. */
 const STATELESS: Scenario = {
@@ -37,6 +34,44 @@ const STATELESS: Scenario = {
   loadBalancer: { algorithm: 'least-connections', sticky: 'none' },
   users: { count: 300, thinkTimeS: 3, heavyShare: 0.1, sharedIpGroups: 1, sharedIpShare: 0.4 },
 };
+
+/**
+ * The check question as runs: the shop behind the company's shared address (the NAT crowd),
+ * read at 60 s. Each answer is one design for it; changes the answer makes while the shop
+ * runs happen at 20 s.
+ */
+const NAT_RUNS = {
+  moreServers: {
+    label: 'IP hash, two more servers',
+    scenario: {
+      ...NAT,
+      name: 'lesson-sticky-fix-more-servers',
+      timeline: [{ atS: 20, action: 'add-server', count: 2 }],
+    },
+    runMs: 60_000,
+  },
+  stateless: {
+    label: 'Shared store, least connections',
+    scenario: { ...STATELESS, name: 'lesson-sticky-fix-stateless', users: NAT_CROWD },
+    runMs: 60_000,
+  },
+  bigger: {
+    label: 'IP hash, more memory',
+    // Memory is not what limits a server here: its workers and queue are, so the run is
+    // the IP-hash shop as it was.
+    scenario: { ...NAT, name: 'lesson-sticky-fix-more-memory' },
+    runMs: 60_000,
+  },
+  switchHash: {
+    label: 'Switch to session-id hash',
+    scenario: {
+      ...NAT,
+      name: 'lesson-sticky-fix-switch-hash',
+      timeline: [{ atS: 20, action: 'set-sticky', sticky: 'hash-mod-n' }],
+    },
+    runMs: 60_000,
+  },
+} satisfies Record<string, DesignRun>;
 
 export const STICKY_PRICE: Lesson = {
   id: 'sticky-price',
@@ -206,6 +241,7 @@ export const STICKY_PRICE: Lesson = {
             correct: false,
             feedback:
               'The whole company still hashes to one server, however many there are; with hash stickiness the change of server count even logs many users out.',
+            tryIt: NAT_RUNS.moreServers,
           },
           {
             id: 'stateless',
@@ -213,6 +249,7 @@ export const STICKY_PRICE: Lesson = {
             correct: true,
             feedback:
               'Yes. Once no server holds a session, any server can take any request, and the balancer can follow the work.',
+            tryIt: NAT_RUNS.stateless,
           },
           {
             id: 'bigger',
@@ -220,6 +257,7 @@ export const STICKY_PRICE: Lesson = {
             correct: false,
             feedback:
               'Memory is not what runs out; the hot server has more requests to work through than the others.',
+            tryIt: NAT_RUNS.bigger,
           },
           {
             id: 'switch-hash',
@@ -227,8 +265,10 @@ export const STICKY_PRICE: Lesson = {
             correct: false,
             feedback:
               'That spreads users evenly from then on, but everyone the switch moves loses their session and cart, as you saw.',
+            tryIt: NAT_RUNS.switchHash,
           },
         ],
+        compare: ['loadImbalance', 'sessions.lost'],
       },
     },
   ],

@@ -53,7 +53,7 @@ export function CaptionBar({ snapshot, follow, inspected, vocab, onCloseInspect 
   const run = useRun();
   const user = follow !== null ? snapshot.users.named[follow] : undefined;
   const label = STORE_PROFILES[snapshot.store.kind].label;
-  const followText = user ? followCaption(user, snapshot.architecture, label, vocab) : null;
+  const followText = user ? followCaption(user, label, vocab) : null;
   const inspectText = inspected ? inspectedText(snapshot, inspected, vocab) : null;
   return (
     <div className="topo-captions">

@@ -14,6 +14,7 @@ import { Handles } from './Handles.tsx';
 import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { readableOn, userColour } from './palette.ts';
 import { cap } from './words.ts';
+import { extraWords } from '../../store/vocabulary.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
 const selectZoom = (s: ReactFlowState) => s.transform[2];
@@ -58,7 +59,9 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
     >
       <div className="topo-head">
         <span className="topo-title">{cap(vocab.users)}</span>
-        <span className="topo-sub">{COUNT.format(data.loggedIn)} logged in</span>
+        <span className="topo-sub">
+          {COUNT.format(data.loggedIn)} {extraWords(vocab).loggedIn}
+        </span>
       </div>
       <div className="topo-avatars" ref={avatarsRef}>
         {data.avatars.map((a) => {

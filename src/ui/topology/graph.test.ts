@@ -64,7 +64,7 @@ describe('buildNodes', () => {
   });
 
   it('highlights the server holding the followed user', () => {
-    const u = snap.users.named.find((x) => x.home > 0)!;
+    const u = snap.users.named.find((x) => typeof x.home === 'number')!;
     const nodes = buildNodes({ snapshot: snap, layout, follow: u.idx, inspected: null });
     for (const n of nodes) {
       if (n.type !== 'server') continue;

@@ -54,7 +54,7 @@ export type ServerData = {
   chips: SessionChip[];
   chipSlots: number;
   shape: ServerShape;
-  /** The architecture keeps sessions in server memory. */
+  /** The architecture keeps sessions in server memory (or, in a chat run, connections). */
   holdsSessions: boolean;
   /** The followed user, if their session lives here. */
   highlight: number | null;
@@ -199,6 +199,9 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
   const followed = follow !== null ? s.users.named[follow] : undefined;
   const inspectedOn = (id: string): number | null =>
     inspected && inspected.nodeId === id ? inspected.userIdx : null;
+  // A chat run without shoppers: the boxes count apps and their open connections, each held
+  // by one server in either design, instead of users and sessions.
+  const chat = s.outcome.chat !== null && s.users.target === 0 ? s.outcome.chat : null;
   for (const box of layout.boxes) {
     switch (box.kind) {
       case 'users': {
@@ -211,8 +214,8 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
         nodes.push(
           nodeFor<UsersNodeT>(box, 'users', {
             avatars,
-            crowd: Math.max(0, s.users.target - shown),
-            loggedIn: s.users.loggedIn,
+            crowd: chat ? chat.clients : Math.max(0, s.users.target - shown),
+            loggedIn: chat ? chat.connections.open : s.users.loggedIn,
             active: s.users.active,
             follow,
           }),
@@ -249,11 +252,13 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             requests: v.requests,
             failed: v.failed,
             stopCause: v.status === 'down' ? (stops?.get(v.id) ?? null) : null,
-            sessionCount: v.sessionCount,
+            sessionCount: chat
+              ? (chat.connections.perServer.find((p) => p.server === v.id)?.connections ?? 0)
+              : v.sessionCount,
             chips: v.chips,
-            chipSlots: layout.chipSlots,
+            chipSlots: chat ? 0 : layout.chipSlots,
             shape: layout.shape,
-            holdsSessions: s.architecture === 'in-memory',
+            holdsSessions: chat !== null || s.architecture === 'in-memory',
             highlight: followed && followed.home === v.id ? followed.idx : null,
             inspected: inspectedOn(box.id),
             loss: losses[box.id] ?? null,
@@ -271,10 +276,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             keys: s.store.keys,
             chips: s.store.chips,
             chipSlots: 2 * 6,
-            highlight:
-              followed && followed.home === 0 && s.architecture === 'session-store'
-                ? followed.idx
-                : null,
+            highlight: followed && followed.home === 'store' ? followed.idx : null,
             inspected: inspectedOn(box.id),
             loss: losses[box.id] ?? null,
           }),
@@ -284,7 +286,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
         nodes.push(
           nodeFor<DbNodeT>(box, 'db', {
             architecture: s.architecture,
-            highlight: !!followed && followed.home === 0 && s.architecture === 'jwt',
+            highlight: !!followed && followed.home === 'token',
           }),
         );
         break;

@@ -1,26 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { SHOP_VOCABULARY } from '../../store/vocabulary.ts';
 import { FAIL_REASONS } from '../../sim/index.ts';
+import type { SessionHome } from '../../protocol/snapshot.ts';
 import { chipCaption, failLabel, followCaption, initial, statusWords, userName } from './words.ts';
 
 const V = SHOP_VOCABULARY;
-const alice = { name: 'Alice', cart: [0, 1], home: 2, sessionLost: false };
+const alice = { name: 'Alice', cart: [0, 1], home: 2 as SessionHome, sessionLost: false };
 
 describe('captions', () => {
   it('say where a followed cart lives', () => {
-    expect(followCaption(alice, 'in-memory', 'Redis', V)).toBe(
+    expect(followCaption(alice, 'Redis', V)).toBe(
       "Alice's cart: iPhone, AirPods — lives on server 2",
     );
-    expect(followCaption({ ...alice, home: 0 }, 'session-store', 'Redis', V)).toBe(
+    expect(followCaption({ ...alice, home: 'store' }, 'Redis', V)).toBe(
       "Alice's cart: iPhone, AirPods — lives in the session store (Redis)",
     );
-    expect(followCaption({ ...alice, home: 0 }, 'jwt', 'Redis', V)).toContain(
+    expect(followCaption({ ...alice, home: 'token' }, 'Redis', V)).toContain(
       'saved in the database',
     );
-    expect(followCaption({ ...alice, home: -1, cart: [] }, 'in-memory', 'Redis', V)).toBe(
-      "Alice's cart: empty — no session: must log in",
+    expect(followCaption({ ...alice, home: 'none', cart: [] }, 'Redis', V)).toBe(
+      "Alice's cart: empty — not logged in",
     );
-    expect(followCaption({ ...alice, home: -1, sessionLost: true }, 'in-memory', 'R', V)).toContain(
+    expect(followCaption({ ...alice, home: 'none', sessionLost: true }, 'R', V)).toContain(
       'session lost: must log in again',
     );
   });

@@ -93,6 +93,45 @@ function cartWords(items: readonly number[], vocab: Vocabulary): string {
   return items.length === 0 ? 'empty' : itemList(items, vocab);
 }
 
+/** A user, as far as the sentence about their session needs them. */
+export type SessionUser = Pick<NamedUserView, 'name' | 'cart' | 'home' | 'sessionLost'> &
+  Partial<Pick<NamedUserView, 'loggedIn'>>;
+
+function whereWords(user: SessionUser, vocab: Vocabulary, storeLabel: string | null): string {
+  const { home } = user;
+  if (typeof home === 'number') return `lives on ${vocab.server} ${home}`;
+  switch (home) {
+    case 'store':
+      return `lives in the ${vocab.store}${
+        storeLabel !== null && vocab.techNames !== false ? ` (${storeLabel})` : ''
+      }`;
+    case 'token': {
+      const carried =
+        vocab.techNames === false
+          ? `a signed slip ${user.name} carries`
+          : `${possessive(user.name)} signed token`;
+      return `saved in the ${vocab.database}; the ${vocab.session} travels in ${carried}`;
+    }
+    case 'none':
+      if (user.sessionLost) return `${vocab.session} lost: must log in again`;
+      return user.loggedIn ? `${vocab.session} not found` : 'not logged in';
+  }
+}
+
+/**
+ * The one sentence about a user's session, used by the picture's captions and the follow
+ * card alike: "Alice's cart: iPhone, AirPods — lives on server 2". `storeLabel` names the
+ * store's product where the vocabulary uses technical names ("(Redis)"); null leaves it out.
+ */
+export function sessionSentence(
+  user: SessionUser,
+  vocab: Vocabulary,
+  storeLabel: string | null = null,
+): string {
+  const head = `${possessive(user.name)} ${vocab.cart}: ${cartWords(user.cart, vocab)}`;
+  return `${head} — ${whereWords(user, vocab, storeLabel)}`;
+}
+
 /** Where a session lives, for a chip on server `serverId` (0 = the session store). */
 export function chipCaption(
   userIdx: number,
@@ -101,33 +140,16 @@ export function chipCaption(
   storeLabel: string,
   vocab: Vocabulary,
 ): string {
-  const where =
-    serverId > 0
-      ? `lives on ${vocab.server} ${serverId}`
-      : `lives in the ${vocab.store}${vocab.techNames === false ? '' : ` (${storeLabel})`}`;
-  return `${possessive(userName(userIdx, vocab))} ${vocab.cart}: ${cartWords(items, vocab)} — ${where}`;
+  const user = {
+    name: userName(userIdx, vocab),
+    cart: [...items],
+    home: serverId > 0 ? serverId : ('store' as const),
+    sessionLost: false,
+  };
+  return sessionSentence(user, vocab, storeLabel);
 }
 
 /** The caption for a followed user: what their cart holds and where their session lives. */
-export function followCaption(
-  user: Pick<NamedUserView, 'name' | 'cart' | 'home' | 'sessionLost'>,
-  architecture: Architecture,
-  storeLabel: string,
-  vocab: Vocabulary,
-): string {
-  const head = `${possessive(user.name)} ${vocab.cart}: ${cartWords(user.cart, vocab)}`;
-  if (user.home > 0) return `${head} — lives on ${vocab.server} ${user.home}`;
-  if (user.home === 0) {
-    if (architecture === 'jwt') {
-      const carried =
-        vocab.techNames === false
-          ? `a signed slip ${user.name} carries`
-          : `${possessive(user.name)} signed token`;
-      return `${head} — saved in the ${vocab.database}; the ${vocab.session} travels in ${carried}`;
-    }
-    return `${head} — lives in the ${vocab.store}${vocab.techNames === false ? '' : ` (${storeLabel})`}`;
-  }
-  return user.sessionLost
-    ? `${head} — ${vocab.session} lost: must log in again`
-    : `${head} — no ${vocab.session}: must log in`;
+export function followCaption(user: SessionUser, storeLabel: string, vocab: Vocabulary): string {
+  return sessionSentence(user, vocab, storeLabel);
 }

@@ -9,14 +9,12 @@ import { describeUser } from './describeUser.ts';
 
 const selNamed = (s: SimStoreState) => s.snapshot?.users.named;
 const selFollow = (s: SimStoreState) => s.followUser;
-const selArchitecture = (s: SimStoreState) => s.snapshot?.architecture ?? 'in-memory';
 const selVocabulary = (s: SimStoreState) => s.vocabulary;
 
 export function FollowCard() {
   const named = useSim(selNamed) ?? [];
   const follow = useSim(selFollow);
   const run = useRun();
-  const architecture = useSim(selArchitecture);
   const V = useSim(selVocabulary);
   const user = follow === null ? undefined : named.find((u) => u.idx === follow);
 
@@ -38,10 +36,12 @@ export function FollowCard() {
       </label>
       {user ? (
         <p
-          className={user.home < 0 && user.sessionLost ? 'follow-card follow-lost' : 'follow-card'}
+          className={
+            user.home === 'none' && user.sessionLost ? 'follow-card follow-lost' : 'follow-card'
+          }
           data-testid="follow-card"
         >
-          <strong>{describeUser(user, architecture, V)}</strong>
+          <strong>{describeUser(user, V)}</strong>
           <span className="hint">
             {' '}
             Now: {user.step}

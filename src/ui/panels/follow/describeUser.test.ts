@@ -15,19 +15,15 @@ const alice = {
 };
 
 describe('describeUser', () => {
-  it('says where the session lives', () => {
-    expect(describeUser(alice, 'in-memory', V)).toBe(
-      "Alice's cart: iPhone, AirPods — lives on server 2",
-    );
-    expect(describeUser({ ...alice, home: 0 }, 'session-store', V)).toBe(
+  it('says where the session lives, in the words of the picture’s caption', () => {
+    expect(describeUser(alice, V)).toBe("Alice's cart: iPhone, AirPods — lives on server 2");
+    expect(describeUser({ ...alice, home: 'store' }, V)).toBe(
       "Alice's cart: iPhone, AirPods — lives in the session store",
     );
-    expect(describeUser({ ...alice, home: 0 }, 'jwt', V)).toMatch(/signed token$/);
-    expect(describeUser({ ...alice, home: -1, sessionLost: true, cart: [] }, 'in-memory', V)).toBe(
-      "Alice's cart: nothing — session lost — must log in again",
+    expect(describeUser({ ...alice, home: 'token' }, V)).toMatch(/signed token$/);
+    expect(describeUser({ ...alice, home: 'none', sessionLost: true, cart: [] }, V)).toBe(
+      "Alice's cart: empty — session lost: must log in again",
     );
-    expect(describeUser({ ...alice, home: -1, loggedIn: false }, 'in-memory', V)).toMatch(
-      /not logged in$/,
-    );
+    expect(describeUser({ ...alice, home: 'none', loggedIn: false }, V)).toMatch(/not logged in$/);
   });
 });

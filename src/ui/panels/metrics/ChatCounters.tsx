@@ -7,31 +7,10 @@ import type { ChatOutcome } from '../../../sim/index.ts';
 import type { SimStoreState } from '../../../store/simStore.ts';
 import { useSim } from '../../SimContext.tsx';
 import { formatCount } from '../format.ts';
+import { CounterList } from './CounterList.tsx';
 import './chatCounters.css';
 
 const selChat = (s: SimStoreState) => s.snapshot?.outcome.chat ?? null;
-
-interface ItemProps {
-  label: string;
-  value: number;
-  testId: string;
-  bad?: boolean;
-  detail?: string;
-}
-
-function Item({ label, value, testId, bad, detail }: ItemProps) {
-  const alarming = bad && value > 0;
-  return (
-    <div className={alarming ? 'counter counter-bad' : 'counter'}>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>
-        {alarming && <span aria-hidden="true">✖ </span>}
-        {formatCount(value)}
-        {detail && <span className="counter-detail"> {detail}</span>}
-      </dd>
-    </div>
-  );
-}
 
 const STATE_WORDS: Record<string, string> = {
   'server-memory': 'presence only in each server’s memory; pub/sub keeps no copy',
@@ -49,27 +28,29 @@ export function ChatCountersView({ chat }: { chat: ChatOutcome }) {
     <div className="chat-counters" data-testid="chat-counters">
       <h3 className="chat-counters-title">Chat connections</h3>
       <p className="hint">{STATE_WORDS[chat.state] ?? chat.state}.</p>
-      <dl className="counters">
-        <Item label="Connections open" value={c.open} testId="chat-open" />
-        <Item
-          label="Dead, not noticed yet"
-          value={c.halfOpen}
-          testId="chat-half-open"
-          bad
-          detail="(half-open)"
-        />
-        <Item label="Reconnecting" value={c.reconnecting} testId="chat-reconnecting" bad />
-        <Item
-          label="Reconnects"
-          value={r.total}
-          testId="chat-reconnects"
-          detail={`peak ${formatCount(r.peakAttemptsPerS)} tries/s`}
-        />
-        <Item label="Messages delivered" value={m.delivered} testId="chat-delivered" />
-        <Item label="Waiting in a queue" value={m.queued} testId="chat-queued" />
-        <Item label="Messages lost" value={m.lost} testId="chat-lost" bad />
-        <Item label="Held in sender’s app" value={m.atSender} testId="chat-at-sender" />
-      </dl>
+      <CounterList
+        items={[
+          { label: 'Connections open', value: c.open, testId: 'chat-open' },
+          {
+            label: 'Dead, not noticed yet',
+            value: c.halfOpen,
+            testId: 'chat-half-open',
+            bad: true,
+            detail: '(half-open)',
+          },
+          { label: 'Reconnecting', value: c.reconnecting, testId: 'chat-reconnecting', bad: true },
+          {
+            label: 'Reconnects',
+            value: r.total,
+            testId: 'chat-reconnects',
+            detail: `peak ${formatCount(r.peakAttemptsPerS)} tries/s`,
+          },
+          { label: 'Messages delivered', value: m.delivered, testId: 'chat-delivered' },
+          { label: 'Waiting in a queue', value: m.queued, testId: 'chat-queued' },
+          { label: 'Messages lost', value: m.lost, testId: 'chat-lost', bad: true },
+          { label: 'Held in sender’s app', value: m.atSender, testId: 'chat-at-sender' },
+        ]}
+      />
       <p className="hint" data-testid="chat-per-server">
         Connections per server: {perServer}. Noticed a dead server by a missed heartbeat{' '}
         {formatCount(r.noticedByHeartbeat)}, by an unacknowledged send{' '}
