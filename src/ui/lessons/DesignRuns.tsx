@@ -15,6 +15,8 @@ import { useSim, useSimSession } from '../SimContext.tsx';
 
 /** Simulated ms per wall ms while a design runs: a 40 s situation plays in about 10 s. */
 const RUN_SPEED = 4;
+/** Longer situations play faster, so no design keeps the learner waiting more than this. */
+const MAX_WAIT_MS = 12_000;
 
 export function DesignRuns({
   lessonSession,
@@ -56,7 +58,7 @@ export function DesignRuns({
           .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       });
       stop.current = off;
-      await lessonSession.runDesign(scenario, RUN_SPEED);
+      await lessonSession.runDesign(scenario, Math.max(RUN_SPEED, design.runMs / MAX_WAIT_MS));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setRunning(null);
