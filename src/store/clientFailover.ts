@@ -30,7 +30,9 @@ export class RunMemory {
       this.lastLoad = bare;
       this.meantPlaying = !!msg.playing;
     } else if (msg.type === 'play') this.meantPlaying = true;
-    else if (msg.type === 'pause' || msg.type === 'step') this.meantPlaying = false;
+    else if (msg.type === 'pause' || msg.type === 'step' || msg.type === 'cancel') {
+      this.meantPlaying = false;
+    }
   }
 }
 

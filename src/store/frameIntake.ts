@@ -2,7 +2,7 @@
  * Frame intake: turns each message from the simulation into the session's state. Hops go to
  * the HopBuffer, times to the view clock (through the session's clock driver), events to the
  * narration log, snapshots to the store; then frame listeners run and the request the frame
- * answers is settled.
+ * answers is settled. A long replay's progress messages go to the store's `replay`.
  */
 import type { FromSim } from '../protocol/messages.ts';
 import type { HopBuffer } from './hopBuffer.ts';
@@ -37,6 +37,11 @@ export function createFrameIntake(d: FrameIntakeDeps): (msg: FromSim) => void {
       d.store.setState({ error: msg.message });
       return;
     }
+    if (msg.type === 'progress') {
+      const { type: _type, ...replay } = msg;
+      d.store.setState({ replay });
+      return;
+    }
     if (msg.reset) d.hops.clear();
     d.hops.add(msg.hops, msg.speed);
     d.driveClock(d.clock, msg, d.now());
@@ -48,6 +53,13 @@ export function createFrameIntake(d: FrameIntakeDeps): (msg: FromSim) => void {
       if (n) fresh.push({ ...n, id: nextLogId++ });
     }
     const patch: Partial<SimViewState> = { frames: prev.frames + 1 };
+    // Frames come only between replays: one arriving means the replay (if any) ended.
+    if (prev.replay) patch.replay = null;
+    if (msg.cancelled) {
+      patch.notice =
+        `Replay cancelled at ${(msg.tMs / 1000).toFixed(1)} s of the run. Your commands are ` +
+        'kept: press Play to go on from here, or use the timeline.';
+    }
     if (fresh.length > 0 || msg.reset) {
       const base = msg.reset ? [] : prev.log;
       patch.log = [...base, ...fresh].slice(-MAX_LOG);

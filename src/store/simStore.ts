@@ -7,7 +7,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scenario, TimedCommand } from '../sim/index.ts';
-import type { Frame, FromSim, ToSim } from '../protocol/messages.ts';
+import type { Frame, FromSim, ReplayProgress, ToSim } from '../protocol/messages.ts';
 import type { Snapshot } from '../protocol/snapshot.ts';
 import type { ClientKind, SimClient } from '../client/SimClient.ts';
 import { createSeekCoalescer } from './seekCoalescer.ts';
@@ -27,6 +27,11 @@ export interface SimViewState {
   error: string | null;
   /** A calm notice (e.g. the worker failed and the run moved to the main thread). */
   notice: string | null;
+  /**
+   * A replay the engine is working through (a link opening at its time, a seek, a recovery),
+   * in simulated ms, or null. Progress comes a few times a second; Cancel stops it.
+   */
+  replay: Omit<ReplayProgress, 'type'> | null;
   scenario: Scenario | null;
   tMs: number;
   endMs: number;
@@ -89,6 +94,11 @@ export interface SimSession {
   seek(tMs: number): void;
   /** Asks the clock's driver to re-read the run's play state (no new frame came). */
   retimeClock(): void;
+  /**
+   * Stops the replay in progress where it got to (paused, commands kept) and says so in the
+   * notice; resolves with the frame at that moment.
+   */
+  cancelReplay(): Promise<Frame>;
   /** Replaces the client (after a worker failure) and restores the run on it. */
   replaceClient(client: SimClient, reason: string): void;
   dispose(): void;
@@ -157,6 +167,7 @@ export function createSimSession(
     retimeClock() {
       driveClock(clock, null, now());
     },
+    cancelReplay: () => requestFrame({ type: 'cancel' }),
     replaceClient(next, reason) {
       unsubscribe();
       client = next;

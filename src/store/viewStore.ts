@@ -22,6 +22,7 @@ export function createViewStore(
     ready: false,
     error: null,
     notice: null,
+    replay: null,
     scenario: null,
     tMs: 0,
     endMs: 0,
