@@ -6,6 +6,7 @@ import {
   replayRates,
   replayWork,
   EVENTS_PER_USER_COPY,
+  POPULATION_SCALE,
 } from './replayCost.ts';
 import { copiesForReplay } from './checkpointPolicy.ts';
 import { SimHost } from './host.ts';
@@ -43,7 +44,7 @@ describe('the replay bound', () => {
     const rates = replayRates(crowd, []);
     const copies = copiesForReplay(HOUR_MS, rates.users);
     expect(copies).toBeGreaterThan(0);
-    const eventsOnly = (rates.eventsPerS * HOUR_MS) / 1000;
+    const eventsOnly = ((rates.eventsPerS * HOUR_MS) / 1000) * (1 + 50_000 / POPULATION_SCALE);
     expect(replayWork(rates, HOUR_MS)).toBe(eventsOnly + EVENTS_PER_USER_COPY * 50_000 * copies);
   });
 

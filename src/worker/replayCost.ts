@@ -21,11 +21,17 @@ export const EVENTS_PER_HEARTBEAT = 1.2;
 /** One user copied into a checkpoint costs about as much as this many events. */
 export const EVENTS_PER_USER_COPY = 4;
 /**
+ * An event costs more in a bigger population (larger tables, more cache misses): measured
+ * 2–3× at 50,000 users or chat clients against 1,000–2,000. Each event counts
+ * `1 + population / POPULATION_SCALE`.
+ */
+export const POPULATION_SCALE = 25_000;
+/**
  * Most work (event-equivalents) a link may make the engine replay before it opens. Every
- * preset fits to its end (the heaviest, large-crowd, is about 16.5 million); measured times
+ * preset fits to its end (the heaviest, large-crowd, is about 23 million); measured times
  * are in docs/security.md. The replay runs in slices, with progress and a Cancel.
  */
-export const MAX_REPLAY_WORK = 20_000_000;
+export const MAX_REPLAY_WORK = 24_000_000;
 
 export interface ReplayRates {
   /** Events per simulated second at the run's peak. */
@@ -60,7 +66,7 @@ export function replayRates(scenario: Scenario, commands: readonly TimedCommand[
 
 /** Estimated work (event-equivalents) of replaying a run from 0 to `atMs`. */
 export function replayWork(rates: ReplayRates, atMs: number): number {
-  const events = (rates.eventsPerS * atMs) / 1000;
+  const events = ((rates.eventsPerS * atMs) / 1000) * (1 + rates.users / POPULATION_SCALE);
   const copies = copiesForReplay(atMs, rates.users);
   return events + EVENTS_PER_USER_COPY * rates.users * copies;
 }
