@@ -1,29 +1,25 @@
 /**
- * A long replay's progress, with Cancel: shown while the engine works through simulated time
- * before the run can be shown (a share link opening at its time, a seek, a recovery after
- * the worker failed). Cancel stops the replay where it got to; the store then says so in its
- * notice. The engine reports progress only for replays that last a tenth of a second or more.
+ * Shows a long replay's progress bar (ReplayProgressBar.tsx, loaded the first time a replay
+ * reports progress) while the engine works through simulated time. If the bar cannot load
+ * (e.g. the files changed under an open tab), the page is kept and says so (PartBoundary);
+ * the replay then ends on its own, without a Cancel.
  */
-import { useSim, useSimSession } from './SimContext.tsx';
+import { lazy, Suspense } from 'react';
+import { useSim } from './SimContext.tsx';
+import { PartBoundary } from './update/PartBoundary.tsx';
 
-const ROW = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px' } as const;
+const Bar = lazy(() =>
+  import('./ReplayProgressBar.tsx').then((m) => ({ default: m.ReplayProgressBar })),
+);
 
 export function ReplayProgress() {
-  const replay = useSim((s) => s.replay);
-  const session = useSimSession();
-  if (!replay) return null;
-  const span = Math.max(1, replay.targetMs - replay.fromMs);
-  const pct = Math.min(100, Math.floor(((replay.doneMs - replay.fromMs) / span) * 100));
+  const replaying = useSim((s) => s.replay !== null);
+  if (!replaying) return null;
   return (
-    <div className="notices">
-      <div className="notice replay-progress" style={ROW} data-testid="replay-progress">
-        <span role="status">Replaying the run to {(replay.targetMs / 1000).toFixed(1)} s…</span>
-        <progress max={100} value={pct} aria-label="Replay progress" />
-        <span aria-hidden="true">{pct} %</span>
-        <button type="button" onClick={() => void session.cancelReplay().catch(() => undefined)}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <PartBoundary name="the replay progress" kind="dialog" playground={false}>
+      <Suspense fallback={null}>
+        <Bar />
+      </Suspense>
+    </PartBoundary>
   );
 }
