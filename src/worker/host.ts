@@ -16,7 +16,13 @@ import {
 } from '../sim/index.ts';
 import type { FromSim, ToSim } from '../protocol/messages.ts';
 import { HOP_STRIDE, dropHopsEndedBefore } from '../protocol/hops.ts';
-import { DEFAULT_SPEED, clampSpeed, tickWallMs } from '../protocol/speed.ts';
+import {
+  DEFAULT_SPEED,
+  MAX_SPEED,
+  MAX_TICK_WALL_MS,
+  clampSpeed,
+  tickWallMs,
+} from '../protocol/speed.ts';
 import { buildSnapshot } from './buildSnapshot.ts';
 import { CHECKPOINT_EVERY_MS, checkpointBudget, strideForJump } from './checkpointPolicy.ts';
 
@@ -106,6 +112,11 @@ interface ReplayJob {
 
 /** Messages answered from the queue behind a replay that Cancel drops (they would replay). */
 const DROPPED_ON_CANCEL: readonly ToSim['type'][] = ['seek', 'advance'];
+/**
+ * Jumps of at most this many simulated ms run unsliced, like a playing tick (100 ms of wall
+ * time at the top speed of 20): lock-step advances in compare mode stay immediate.
+ */
+const SHORT_JUMP_MS = MAX_SPEED * MAX_TICK_WALL_MS;
 /** Simulated ms of a sliced replay's first chunk (later ones follow the measured pace). */
 const FIRST_CHUNK_MS = 50;
 /** Wall ms between two progress messages during a replay. */
@@ -336,7 +347,9 @@ export class SimHost {
   private startJob(kind: ReplayJob['kind'], tMs: number, quiet: boolean, finish: () => void): void {
     this.job = this.newJob(kind, tMs, quiet, finish);
     this.lastProgressWallMs = this.wallClock();
-    this.runJob(this.sliceMs);
+    // A short jump (no longer than a playing tick may run) is answered at once, as a tick.
+    const short = this.job.targetMs - this.job.fromMs <= SHORT_JUMP_MS;
+    this.runJob(short ? Infinity : this.sliceMs);
   }
 
   /** Runs the job for up to `budgetMs`; true when it ended (answered or failed). */
