@@ -15,7 +15,7 @@ export function request(client: SimClient, msg: ToSim): Promise<Frame> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const stop = client.subscribe((m: FromSim) => {
-      if (m.type === 'ready' || m.replyTo !== id) return;
+      if (m.type === 'ready' || m.type === 'progress' || m.replyTo !== id) return;
       stop();
       if (m.type === 'error') reject(new Error(m.message));
       else resolve(m);

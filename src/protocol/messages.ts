@@ -34,7 +34,12 @@ type ToSimBody =
   /** Moves to simulated time `tMs` (back or forward), using checkpoints. */
   | { type: 'seek'; tMs: number }
   /** Advances simulated time by `ms` at once, deterministically (tests, lessons). */
-  | { type: 'advance'; ms: number };
+  | { type: 'advance'; ms: number }
+  /**
+   * Stops the replay in progress (a load at a time, a seek, an advance) where it got to,
+   * paused; its frame comes back with `cancelled`. Without a replay, just answers.
+   */
+  | { type: 'cancel' };
 
 export interface Frame {
   type: 'frame';
@@ -53,10 +58,24 @@ export interface Frame {
   reset: boolean;
   /** The `id` of the message this frame answers, if it had one. */
   replyTo?: number;
+  /** This frame ends a replay that was cancelled before its target (see `cancel`). */
+  cancelled?: boolean;
+}
+
+/**
+ * A replay's progress, a few times a second while it runs (simulated ms: it started at
+ * `fromMs`, has reached `doneMs` and goes to `targetMs`). Its frame follows when it ends.
+ */
+export interface ReplayProgress {
+  type: 'progress';
+  kind: 'load' | 'seek' | 'advance';
+  fromMs: number;
+  doneMs: number;
+  targetMs: number;
 }
 
 export type FromSim =
-  { type: 'ready' } | Frame | { type: 'error'; message: string; replyTo?: number };
+  { type: 'ready' } | Frame | ReplayProgress | { type: 'error'; message: string; replyTo?: number };
 
 /**
  * The worker's pulse, between the Web Worker and its client only (never passed on): `alive`

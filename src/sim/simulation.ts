@@ -67,6 +67,39 @@ export function createInitialState(scenario: ResolvedScenario): SimState {
   return s;
 }
 
+/**
+ * A deep copy of plain simulation data (objects, arrays, Maps, Sets, typed arrays), for
+ * checkpoints. The state is a tree of plain data with no shared or cyclic references (a
+ * session lives in one map only), so a direct walk gives what `structuredClone` gives, several
+ * times faster: a checkpoint of 50,000 users is most of a long replay's cost otherwise.
+ */
+export function copyState<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const x: unknown = v[i];
+      out[i] = typeof x === 'object' && x !== null ? copyState(x) : x;
+    }
+    return out as T;
+  }
+  if (ArrayBuffer.isView(v)) return (v as unknown as Uint8Array).slice() as T;
+  if (v instanceof Map) {
+    const out = new Map<unknown, unknown>();
+    for (const [k, x] of v) out.set(k, copyState(x));
+    return out as T;
+  }
+  if (v instanceof Set) return new Set([...(v as Set<unknown>)].map(copyState)) as T;
+  const out: Record<string, unknown> = {};
+  const src = v as Record<string, unknown>;
+  for (const k in src) {
+    const x = src[k];
+    out[k] = typeof x === 'object' && x !== null ? copyState(x) : x;
+  }
+  return out as T;
+}
+
 export class Simulation {
   private readonly ctx: Ctx;
   private readonly popped: Popped = { timeMs: 0, kind: 0, arg: 0 };
@@ -182,11 +215,11 @@ export class Simulation {
 
   /** A deep copy of the whole state, to restore later (seek, step back, fork). */
   checkpoint(): SimState {
-    return structuredClone(this.ctx.s);
+    return copyState(this.ctx.s);
   }
 
   restore(state: SimState): void {
-    this.ctx.s = structuredClone(state);
+    this.ctx.s = copyState(state);
   }
 
   private dispatch(e: Popped): void {

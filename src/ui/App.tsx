@@ -12,6 +12,7 @@ import { RunProvider } from './RunContext.tsx';
 import { providePageRun } from './pageHost.ts';
 import { EngineAbout } from './EngineStatus.tsx';
 import { Notices } from './Notices.tsx';
+import { ReplayProgress } from './ReplayProgress.tsx';
 import { PartBoundary } from './update/PartBoundary.tsx';
 import { UpdateNotice } from './update/UpdateNotice.tsx';
 import { Playground } from './playground/Playground.tsx';
@@ -163,6 +164,7 @@ export function App({
           )}
           <UpdateNotice playground={playground} />
           <Notices problems={problems} />
+          <ReplayProgress />
           <main className="app-main" id="main">
             {main}
           </main>

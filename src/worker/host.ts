@@ -16,18 +16,16 @@ import {
 } from '../sim/index.ts';
 import type { FromSim, ToSim } from '../protocol/messages.ts';
 import { HOP_STRIDE, dropHopsEndedBefore } from '../protocol/hops.ts';
-import { DEFAULT_SPEED, clampSpeed, tickWallMs } from '../protocol/speed.ts';
+import {
+  DEFAULT_SPEED,
+  MAX_SPEED,
+  MAX_TICK_WALL_MS,
+  clampSpeed,
+  tickWallMs,
+} from '../protocol/speed.ts';
 import { buildSnapshot } from './buildSnapshot.ts';
+import { CHECKPOINT_EVERY_MS, checkpointBudget, strideForJump } from './checkpointPolicy.ts';
 
-/**
- * At most this many checkpoints are kept; past it every other one is dropped (and from then
- * on only every second boundary is kept), so memory stays bounded however long the run.
- */
-export const MAX_CHECKPOINTS = 32;
-/** Users × checkpoints kept at most (about 100 MB of copies at ~1 KB a user). */
-const CHECKPOINT_USER_BUDGET = 100_000;
-/** Simulated time between checkpoints, in ms. */
-export const CHECKPOINT_EVERY_MS = 10_000;
 /** Wall time between snapshots while playing, in ms. */
 const SNAPSHOT_EVERY_WALL_MS = 200;
 /** During long jumps, hops that ended more than this long ago (simulated ms) are dropped. */
@@ -96,6 +94,34 @@ class Collector implements SimObserver {
   }
 }
 
+/** A replay in progress: simulated time still to run, done in slices by `work`. */
+interface ReplayJob {
+  kind: 'load' | 'seek' | 'advance';
+  fromMs: number;
+  targetMs: number;
+  /** Only the state at the end matters: events and finished hops are dropped on the way. */
+  quiet: boolean;
+  longJump: boolean;
+  /** The `id` of the message that started it, answered when it ends. */
+  replyTo: number | undefined;
+  /** Simulated ms run between two looks at the wall clock (adapts to the run's weight). */
+  chunkMs: number;
+  /** Sends the answering frame (the job's own ending: playing state, reset). */
+  finish: () => void;
+}
+
+/** Messages answered from the queue behind a replay that Cancel drops (they would replay). */
+const DROPPED_ON_CANCEL: readonly ToSim['type'][] = ['seek', 'advance'];
+/**
+ * Jumps of at most this many simulated ms run unsliced, like a playing tick (100 ms of wall
+ * time at the top speed of 20): lock-step advances in compare mode stay immediate.
+ */
+const SHORT_JUMP_MS = MAX_SPEED * MAX_TICK_WALL_MS;
+/** Simulated ms of a sliced replay's first chunk (later ones follow the measured pace). */
+const FIRST_CHUNK_MS = 50;
+/** Wall ms between two progress messages during a replay. */
+const PROGRESS_EVERY_WALL_MS = 100;
+
 export class SimHost {
   private sim: Simulation | null = null;
   private collector = new Collector();
@@ -109,35 +135,76 @@ export class SimHost {
   private speed = DEFAULT_SPEED;
   private lastWallMs = 0;
   private lastSnapshotWallMs = -Infinity;
+  private job: ReplayJob | null = null;
+  /** Messages that arrived during a replay, handled in order when it ends. */
+  private queue: ToSim[] = [];
+  private lastProgressWallMs = -Infinity;
 
+  /**
+   * `sliceMs`: wall milliseconds of replay work between two returns to the caller's event
+   * loop (see `work`). The first slice runs inside `handle`, so a short replay still answers
+   * at once.
+   */
   constructor(
     private readonly post: (msg: FromSim, transfer: Transferable[]) => void,
     private readonly wallClock: () => number,
+    private readonly sliceMs = Infinity,
   ) {}
+
+  /** True while a replay is unfinished or messages wait behind it: call `work` again soon. */
+  busy(): boolean {
+    return this.job !== null || this.queue.length > 0;
+  }
 
   /** Handles one message; any failure is reported, never thrown. */
   handle(msg: ToSim): void {
+    if (msg.type === 'cancel') return this.cancel(msg.id);
+    if (this.busy()) {
+      this.queue.push(msg);
+      return;
+    }
+    this.handleNow(msg);
+  }
+
+  /**
+   * Runs the replay in progress for about `budgetMs` of wall time (then the messages that
+   * waited behind it, until one starts another replay). Drivers call it while `busy()`,
+   * returning to their event loop in between, so the page keeps drawing and Cancel is heard.
+   */
+  work(budgetMs = this.sliceMs): void {
+    if (this.job) {
+      if (!this.runJob(budgetMs)) return;
+    }
+    while (!this.job && this.queue.length > 0) this.handleNow(this.queue.shift()!);
+  }
+
+  private handleNow(msg: ToSim): void {
     this.replyTo = typeof msg.id === 'number' ? msg.id : undefined;
     try {
       this.dispatch(msg);
     } catch (e) {
-      this.post(
-        {
-          type: 'error',
-          message: e instanceof Error ? e.message : String(e),
-          ...(this.replyTo !== undefined ? { replyTo: this.replyTo } : {}),
-        },
-        [],
-      );
+      this.postError(e, this.replyTo);
     } finally {
       this.replyTo = undefined;
     }
+  }
+
+  private postError(e: unknown, replyTo: number | undefined): void {
+    this.post(
+      {
+        type: 'error',
+        message: e instanceof Error ? e.message : String(e),
+        ...(replyTo !== undefined ? { replyTo } : {}),
+      },
+      [],
+    );
   }
 
   private replyTo: number | undefined;
 
   private dispatch(msg: ToSim): void {
     if (msg.type === 'load') return this.load(msg);
+    if (msg.type === 'cancel') return;
     const sim = this.sim;
     if (!sim) throw new Error('No simulation is loaded yet.');
     switch (msg.type) {
@@ -174,11 +241,14 @@ export class SimHost {
         this.speed = clampSpeed(msg.speed);
         return this.sendFrame(false, true);
       case 'seek':
-        this.seek(msg.tMs);
-        return this.sendFrame(true, true);
+        return this.seek(msg.tMs);
       case 'advance':
-        this.advanceTo(sim.nowMs + Math.max(0, Math.min(msg.ms, 3_600_000)));
-        return this.sendFrame(false, true);
+        return this.startJob(
+          'advance',
+          sim.nowMs + Math.max(0, Math.min(msg.ms, 3_600_000)),
+          false,
+          () => this.sendFrame(false, true),
+        );
     }
   }
 
@@ -209,17 +279,21 @@ export class SimHost {
     this.collector.takeHops();
     this.collector.takeEvents();
     this.speed = clampSpeed(msg.speed ?? this.speed);
-    if (msg.atMs && msg.atMs > 0) this.advanceTo(msg.atMs, true);
-    else this.maybeCheckpoint();
-    this.playing = !!msg.playing;
-    this.lastWallMs = this.wallClock();
-    this.sendFrame(true, true);
+    this.playing = false;
+    const opened = (): void => {
+      this.playing = !!msg.playing;
+      this.lastWallMs = this.wallClock();
+      this.sendFrame(true, true);
+    };
+    if (msg.atMs && msg.atMs > 0) return this.startJob('load', msg.atMs, true, opened);
+    this.maybeCheckpoint();
+    opened();
   }
 
   /** Called by the driver about 60 times a second. */
   tick(): void {
     const sim = this.sim;
-    if (!sim || !this.playing) return;
+    if (!sim || !this.playing || this.job) return;
     try {
       const now = this.wallClock();
       const wallMs = tickWallMs(now, this.lastWallMs);
@@ -234,29 +308,176 @@ export class SimHost {
     }
   }
 
-  /** Runs forward, taking a checkpoint at every CHECKPOINT_EVERY_MS boundary. */
-  private advanceTo(tMs: number, quiet = false): void {
+  /** Runs forward at once (a playing tick: a few simulated ms to seconds). */
+  private advanceTo(tMs: number): void {
+    const job = this.newJob('advance', tMs, false, () => undefined);
+    this.runSteps(job, Infinity);
+    this.endSteps(job);
+  }
+
+  private newJob(
+    kind: ReplayJob['kind'],
+    tMs: number,
+    quiet: boolean,
+    finish: () => void,
+  ): ReplayJob {
     const sim = this.sim!;
-    const target = Math.min(tMs, sim.endMs);
-    const longJump = target - sim.nowMs > CHECKPOINT_EVERY_MS;
-    while (sim.nowMs < target) {
-      const nextCp = (Math.floor(sim.nowMs / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS;
-      sim.runUntil(Math.min(target, nextCp));
-      this.maybeCheckpoint();
-      if (sim.nowMs < target) {
-        // A long jump: requests that finished a while ago will never be drawn, so do not
-        // let them pile up (a seek across a busy run would otherwise hold millions of hops).
-        this.collector.dropEndedBefore(sim.nowMs - KEEP_ENDED_HOPS_MS);
-        if (quiet) this.collector.takeEvents();
-      }
+    const targetMs = Math.min(tMs, sim.endMs);
+    const longJump = targetMs - sim.nowMs > CHECKPOINT_EVERY_MS;
+    if (longJump) {
+      // Take only the checkpoints that will still be kept at the end of the jump.
+      const budget = checkpointBudget(sim.state.users.length);
+      const kept = this.checkpoints.map((c) => c.nowMs);
+      const stride = strideForJump(kept, this.stride, sim.nowMs, targetMs, budget);
+      if (stride !== this.stride) this.thinCheckpoints(stride);
     }
-    if (longJump) this.collector.dropEndedBefore(sim.nowMs - KEEP_ENDED_HOPS_MS);
-    if (quiet) {
+    return {
+      kind,
+      fromMs: sim.nowMs,
+      targetMs,
+      quiet,
+      longJump,
+      replyTo: this.replyTo,
+      chunkMs: FIRST_CHUNK_MS,
+      finish,
+    };
+  }
+
+  /** Starts a replay and runs its first slice; a short one is answered at once. */
+  private startJob(kind: ReplayJob['kind'], tMs: number, quiet: boolean, finish: () => void): void {
+    this.job = this.newJob(kind, tMs, quiet, finish);
+    this.lastProgressWallMs = this.wallClock();
+    // A short jump (no longer than a playing tick may run) is answered at once, as a tick.
+    const short = this.job.targetMs - this.job.fromMs <= SHORT_JUMP_MS;
+    this.runJob(short ? Infinity : this.sliceMs);
+  }
+
+  /** Runs the job for up to `budgetMs`; true when it ended (answered or failed). */
+  private runJob(budgetMs: number): boolean {
+    const job = this.job!;
+    try {
+      if (!this.runSteps(job, budgetMs)) {
+        this.postProgress(job);
+        return false;
+      }
+      this.job = null;
+      this.endSteps(job);
+      this.replyTo = job.replyTo;
+      job.finish();
+    } catch (e) {
+      this.job = null;
+      this.playing = false;
+      this.postError(e, job.replyTo);
+    } finally {
+      this.replyTo = undefined;
+    }
+    return true;
+  }
+
+  /**
+   * Runs simulated time toward the job's target, taking a checkpoint at every boundary the
+   * stride keeps, for up to `budgetMs` of wall time. True when the target is reached. The run
+   * is cut into chunks of simulated time (sized so one takes about a tenth of the budget);
+   * where it is cut does not change what happens (a command stamped `atMs` is applied before
+   * every event at `atMs` either way), so the event-log hash is the same as in one go.
+   */
+  private runSteps(job: ReplayJob, budgetMs: number): boolean {
+    const sim = this.sim!;
+    const sliced = Number.isFinite(budgetMs);
+    const started = sliced ? this.wallClock() : 0;
+    while (sim.nowMs < job.targetMs) {
+      const nextCp = (Math.floor(sim.nowMs / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS;
+      const stop = Math.min(job.targetMs, nextCp, sliced ? sim.nowMs + job.chunkMs : Infinity);
+      const chunkStart = sliced ? this.wallClock() : 0;
+      const chunkFrom = sim.nowMs;
+      sim.runUntil(stop);
+      const atBoundary = sim.nowMs === nextCp;
+      if (atBoundary) this.maybeCheckpoint();
+      if (!sliced) {
+        if (sim.nowMs < job.targetMs) this.dropPassed(job);
+        continue;
+      }
+      const now = this.wallClock();
+      // Aim each chunk at an eighth of the budget, from the pace of the last one (growing
+      // at most twofold, as the run's load can change quickly: a crash, a TTL sweep).
+      const took = Math.max(0.05, now - chunkStart);
+      const aim = ((stop - chunkFrom) / took) * (budgetMs / 8);
+      job.chunkMs = Math.max(1, Math.min(CHECKPOINT_EVERY_MS, job.chunkMs * 2, aim));
+      const outOfTime = now - started >= budgetMs;
+      if (sim.nowMs < job.targetMs && (atBoundary || outOfTime)) this.dropPassed(job);
+      if (outOfTime && sim.nowMs < job.targetMs) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A long jump: requests that finished a while ago will never be drawn, so do not let them
+   * pile up (a seek across a busy run would otherwise hold millions of hops).
+   */
+  private dropPassed(job: ReplayJob): void {
+    this.collector.dropEndedBefore(this.sim!.nowMs - KEEP_ENDED_HOPS_MS);
+    if (job.quiet) this.collector.takeEvents();
+  }
+
+  private endSteps(job: ReplayJob): void {
+    const sim = this.sim!;
+    if (job.longJump) this.collector.dropEndedBefore(sim.nowMs - KEEP_ENDED_HOPS_MS);
+    if (job.quiet) {
       // After a jump only the requests still travelling matter to the view.
       const hops = this.collector.takeHops(sim.nowMs);
       this.collector.takeEvents();
       this.pendingHops = hops;
     }
+  }
+
+  private postProgress(job: ReplayJob): void {
+    const now = this.wallClock();
+    if (now - this.lastProgressWallMs < PROGRESS_EVERY_WALL_MS) return;
+    this.lastProgressWallMs = now;
+    this.post(
+      {
+        type: 'progress',
+        kind: job.kind,
+        fromMs: job.fromMs,
+        doneMs: this.sim!.nowMs,
+        targetMs: job.targetMs,
+      },
+      [],
+    );
+  }
+
+  /**
+   * Cancel: the replay in progress stops where it got to (a consistent state: everything
+   * before that moment ran, the learner's later commands are still in the log), paused. Its
+   * request, the cancel itself and the seeks and advances queued behind it are answered with
+   * that frame, marked `cancelled`; other queued messages still run, in order.
+   */
+  private cancel(id: number | undefined): void {
+    const job = this.job;
+    if (!job) {
+      if (this.sim) this.answer(id);
+      return;
+    }
+    this.job = null;
+    this.endSteps(job);
+    this.playing = false;
+    const answered = [job.replyTo, id];
+    this.queue = this.queue.filter((m) => {
+      if (!DROPPED_ON_CANCEL.includes(m.type)) return true;
+      answered.push(m.id);
+      return false;
+    });
+    const ids = answered.filter((x): x is number => typeof x === 'number');
+    if (ids.length === 0) this.answer(undefined, true, true);
+    ids.forEach((other, i) => this.answer(other, i === 0, true));
+    this.work(0);
+  }
+
+  /** Sends a frame with a snapshot answering `id`. */
+  private answer(id: number | undefined, reset = false, cancelled = false): void {
+    this.replyTo = id;
+    this.sendFrame(reset, true, cancelled);
+    this.replyTo = undefined;
   }
 
   private pendingHops: Float64Array | null = null;
@@ -272,23 +493,15 @@ export class SimHost {
     cp.pending = cp.pending.filter((c) => !c.live);
     this.checkpoints.push(cp);
     this.checkpoints.sort((a, b) => a.nowMs - b.nowMs);
-    while (this.checkpoints.length > this.checkpointBudget()) {
-      this.stride *= 2;
-      const every = CHECKPOINT_EVERY_MS * this.stride;
-      this.checkpoints = this.checkpoints.filter((c) => c.nowMs % every === 0);
-    }
+    const budget = checkpointBudget(sim.state.users.length);
+    while (this.checkpoints.length > budget) this.thinCheckpoints(this.stride * 2);
   }
 
-  /**
-   * How many checkpoints to keep: MAX_CHECKPOINTS for ordinary runs, fewer for crowds (a
-   * checkpoint of 50,000 users is megabytes), never fewer than 4.
-   */
-  private checkpointBudget(): number {
-    const users = this.sim!.state.users.length;
-    return Math.max(
-      4,
-      Math.min(MAX_CHECKPOINTS, Math.floor(CHECKPOINT_USER_BUDGET / Math.max(1, users))),
-    );
+  /** Keeps only the checkpoints at multiples of the new stride. */
+  private thinCheckpoints(stride: number): void {
+    this.stride = stride;
+    const every = CHECKPOINT_EVERY_MS * stride;
+    this.checkpoints = this.checkpoints.filter((c) => c.nowMs % every === 0);
   }
 
   private seek(tMs: number): void {
@@ -300,7 +513,7 @@ export class SimHost {
       sim.restore(cp);
       for (const c of this.live) if (c.atMs >= cp.nowMs) sim.enqueue({ ...c });
     }
-    this.advanceTo(target, true);
+    this.startJob('seek', target, true, () => this.sendFrame(true, true));
   }
 
   /** Acting after seeking back replaces the old future: drop its commands and checkpoints. */
@@ -316,7 +529,7 @@ export class SimHost {
     this.checkpoints = this.checkpoints.filter((c) => c.nowMs <= now);
   }
 
-  private sendFrame(reset: boolean, withSnapshot: boolean): void {
+  private sendFrame(reset: boolean, withSnapshot: boolean, cancelled = false): void {
     const sim = this.sim!;
     const hops = this.pendingHops ?? this.collector.takeHops();
     this.pendingHops = null;
@@ -339,6 +552,7 @@ export class SimHost {
         events: this.collector.takeEvents(),
         snapshot,
         reset,
+        ...(cancelled ? { cancelled: true } : {}),
         ...(this.replyTo !== undefined ? { replyTo: this.replyTo } : {}),
       },
       [hops.buffer],

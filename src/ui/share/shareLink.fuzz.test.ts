@@ -9,7 +9,7 @@ import {
   decodeRun,
   encodeRun,
   MAX_FRAGMENT_CHARS,
-  MAX_REPLAY_REQUESTS,
+  MAX_REPLAY_WORK,
   type DecodeResult,
 } from './shareLink.ts';
 import {
@@ -20,6 +20,7 @@ import {
   validateScenario,
   type TimedCommand,
 } from '../../sim/index.ts';
+import { replayRates, replayWork } from '../../worker/replayCost.ts';
 
 /** Wall time one decode may take, in ms (generous: the test machine is shared). */
 const DECODE_BUDGET_MS = 500;
@@ -244,7 +245,7 @@ describe('share links: hostile input', () => {
       expect(many.ok).toBe(false);
       expect(!many.ok && many.error).toMatch(/more than 2,000 commands/);
       // The heaviest traffic the schema allows, shared at the end of an hour-long run: it
-      // opens early enough that replaying stays within MAX_REPLAY_REQUESTS, and says so.
+      // opens early enough that replaying stays within MAX_REPLAY_WORK, and says so.
       const heavy = await decodeRun(
         await packed({
           v: 1,
@@ -256,7 +257,9 @@ describe('share links: hostile input', () => {
       );
       expect(heavy.ok).toBe(true);
       if (heavy.ok) {
-        expect(heavy.run.atMs).toBeLessThanOrEqual((MAX_REPLAY_REQUESTS / 100_000) * 1000);
+        const rates = replayRates(heavy.run.scenario, heavy.run.commands);
+        expect(replayWork(rates, heavy.run.atMs)).toBeLessThanOrEqual(MAX_REPLAY_WORK);
+        expect(heavy.run.atMs).toBeGreaterThan(0);
         expect(heavy.notice).toContain('too heavy to replay');
       }
       // … while every preset, shared at its very end, opens exactly there.

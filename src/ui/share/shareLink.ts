@@ -11,7 +11,6 @@ import {
   DEFAULTS,
   LIMITS,
   presetScenario,
-  resolveScenario,
   validateAction,
   validateScenario,
   type Action,
@@ -19,6 +18,7 @@ import {
   type TimedCommand,
 } from '../../sim/index.ts';
 import { DEFAULT_SPEED, clampSpeed } from '../../protocol/speed.ts';
+import { replayLimitMs } from '../../worker/replayCost.ts';
 
 export interface SharedRun {
   scenario: Scenario;
@@ -34,32 +34,11 @@ export type DecodeResult =
   { ok: true; run: SharedRun; notice?: string } | { ok: false; error: string };
 
 /**
- * Most requests a link may make the page replay before it opens (about 20 million events,
- * seconds of work for the engine). Opening a link replays the run from 0 s to its time in one
- * go; without this a link with the heaviest allowed traffic and a late time would keep the
- * engine busy for hours (and the page too, where the engine runs in-thread).
+ * The replay bound (src/worker/replayCost.ts): opening a link replays the run from 0 s to its
+ * time, so a link may open no later than the time that replay fits MAX_REPLAY_WORK, counted
+ * in events and checkpoint copies.
  */
-export const MAX_REPLAY_REQUESTS = 3_000_000;
-
-/** The most requests per simulated second the run can reach: peak users × each one's rate. */
-function peakRequestsPerS(scenario: Scenario, commands: readonly TimedCommand[]): number {
-  const r = resolveScenario(scenario);
-  let users = r.users.count;
-  for (const e of r.timeline) if (e.action === 'set-users') users = Math.max(users, e.count);
-  for (const c of commands) if (c.action === 'set-users') users = Math.max(users, c.count);
-  const u = r.users;
-  return (users * (1 - u.heavyShare + u.heavyShare * u.heavyFactor)) / u.thinkTimeS;
-}
-
-/**
- * Latest simulated time (ms) a link to this run may open at: the replay bound above, or the
- * run's end when the traffic is light enough.
- */
-export function replayLimitMs(scenario: Scenario, commands: readonly TimedCommand[]): number {
-  const endMs = (scenario.durationS ?? DEFAULTS.durationS) * 1000;
-  const peak = peakRequestsPerS(scenario, commands);
-  return peak > 0 ? Math.min(endMs, Math.floor((MAX_REPLAY_REQUESTS / peak) * 1000)) : endMs;
-}
+export { MAX_REPLAY_WORK, replayLimitMs } from '../../worker/replayCost.ts';
 
 /** Most learner commands a link carries. A longer run is shared as a scenario file. */
 export const MAX_SHARED_COMMANDS = 2000;
