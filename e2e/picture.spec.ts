@@ -193,6 +193,114 @@ test.describe('sizes', () => {
   });
 });
 
+/** Distinct rows the header's items sit on (items whose tops differ by more than 8 px). */
+async function headerRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const tops: number[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.app-header > *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (!tops.some((t) => Math.abs(t - r.top) <= 8)) tops.push(r.top);
+    }
+    return tops.length;
+  });
+}
+
+test.describe('large text and phones', () => {
+  test('large text at 1920×1080 (T key, ?text=, remembered): bigger node text, cards and counters, nothing sideways', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const health = watchPageHealth(page);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('/?preset=shared-store&theme=dark');
+    await waitForSim(page);
+    await advance(page, 3000);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    const normal = (await smallestNodeText(page)).px;
+    const strip = page.getByTestId('outcome-strip');
+    const stripPx = async (): Promise<number> =>
+      parseFloat(await strip.evaluate((el) => getComputedStyle(el).fontSize));
+    const normalStrip = await stripPx();
+    // The shortcut goes through the command registry, like the header's switch.
+    await page.keyboard.press('t');
+    await expect(page.getByRole('switch', { name: 'Large text' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+    // The picture refits: its node text reads from the back of a room.
+    await expect
+      .poll(async () => (await smallestNodeText(page)).px)
+      .toBeGreaterThanOrEqual(Math.max(16, normal * 1.2));
+    expect(await stripPx()).toBeGreaterThanOrEqual(normalStrip * 1.3);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport();
+    await expect(strip).toBeInViewport();
+    expect(await sidewaysOverflow(page)).toEqual([]);
+
+    // Remembered: a lesson opens large, its card text is large, the picture still fits.
+    await page.goto('/?lesson=shopping-cart&step=2&theme=light');
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+    const card = page.locator('.lesson-card p').first();
+    expect(
+      parseFloat(await card.evaluate((el) => getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(17.5);
+    await expect.poll(async () => (await smallestNodeText(page)).px).toBeGreaterThanOrEqual(16);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await page.goto('/?mode=compare&text=large');
+    await page.waitForFunction(() => !!window.__statecraftCompare?.ready());
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect.poll(async () => (await smallestNodeText(page)).px).toBeGreaterThanOrEqual(11.95);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+
+    // A link can switch it off for one page; a bad value says so and keeps the remembered size.
+    await page.goto('/?text=normal');
+    await expect(page.locator('html')).not.toHaveAttribute('data-text', 'large');
+    await page.goto('/?text=huge');
+    await expect(page.getByText('The text size must be large or normal')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+    expect(health.consoleErrors).toEqual([]);
+  });
+
+  test("at 390×844 the header takes two rows and every lesson's first picture reads", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const health = watchPageHealth(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await waitForSim(page);
+    expect(await headerRows(page)).toBeLessThanOrEqual(2);
+    // The display switches sit in a menu on a phone.
+    await page.getByText('Display', { exact: true }).click();
+    await page.getByRole('switch', { name: 'Large text' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+    expect(await headerRows(page)).toBeLessThanOrEqual(2);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await page.getByRole('switch', { name: 'Large text' }).click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('switch', { name: 'Large text' })).toBeHidden();
+    const small: string[] = [];
+    for (const lesson of LESSONS) {
+      await page.goto(`/?lesson=${lesson.id}&step=1`);
+      await expect(page.locator('.react-flow__node').first()).toBeVisible();
+      expect(await headerRows(page), `${lesson.id}: header rows`).toBeLessThanOrEqual(2);
+      // The picture fills the phone's width.
+      const stage = (await page.locator('.lesson-stage').boundingBox())!;
+      expect(stage.width, `${lesson.id}: stage width`).toBeGreaterThanOrEqual(370);
+      await expect
+        .poll(async () => (await smallestNodeText(page)).px, { timeout: 5000 })
+        .toBeGreaterThanOrEqual(9.95)
+        .catch(() => undefined);
+      const t = await smallestNodeText(page);
+      if (t.px < 9.95) small.push(`${lesson.id}: "${t.text}" ${t.px.toFixed(1)} px`);
+    }
+    expect(small).toEqual([]);
+    expect(health.consoleErrors).toEqual([]);
+  });
+});
+
 test.describe('nothing scrolls sideways', () => {
   for (const size of SIZES) {
     test(`at ${size.name}: playground, compare and every lesson step`, async ({ page }) => {

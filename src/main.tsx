@@ -10,10 +10,13 @@ import { registerServiceWorker } from './ui/registerServiceWorker.ts';
 import { readUrlOptions } from './ui/urlOptions.ts';
 import { launchSearch } from './ui/embed/launchParams.ts';
 import { applyTheme } from './ui/panels/theme.ts';
+import { setTextSize } from './ui/textSize/textSize.ts';
 import './ui/styles/app.css';
+import './ui/styles/largeText.css';
 
 const options = readUrlOptions(launchSearch(document, window.location.search));
 if (options.theme !== 'system') applyTheme(options.theme, false);
+if (options.text) setTextSize(options.text, false);
 
 let session: SimSession | null = null;
 const client = createSimClient({

@@ -127,6 +127,7 @@ export interface CommandView {
 export interface ViewOperations {
   openShortcuts(): void;
   toggleMotion(): void;
+  toggleLargeText(): void;
   nextStep(): void;
   previousStep(): void;
   /** Opens lesson step `step` (1-based), as a course page may ask. */
@@ -243,6 +244,16 @@ export const COMMANDS = {
     singleKey: true,
     enabled: always,
     perform: (h) => h.view?.toggleMotion?.(),
+  },
+  'toggle-large-text': {
+    id: 'toggle-large-text',
+    label: () => 'Large text',
+    description: 'Large text on or off (for a projector or a screen seen from afar)',
+    keys: ['t'],
+    keyLabels: ['T'],
+    singleKey: true,
+    enabled: always,
+    perform: (h) => h.view?.toggleLargeText?.(),
   },
   'next-step': {
     id: 'next-step',

@@ -16,9 +16,7 @@ import { ReplayProgress } from './ReplayProgress.tsx';
 import { PartBoundary } from './update/PartBoundary.tsx';
 import { UpdateNotice } from './update/UpdateNotice.tsx';
 import { Playground } from './playground/Playground.tsx';
-import { ThemeToggle } from './panels/ThemeToggle.tsx';
-import { ShareButton } from './share/ShareButton.tsx';
-import { EmbedButton } from './embed/EmbedButton.tsx';
+import { AppHeader } from './AppHeader.tsx';
 import { KeyboardShortcuts } from './help/KeyboardShortcuts.tsx';
 import { MotionToggle } from './panels/MotionToggle.tsx';
 import './embed/embed.css';
@@ -128,40 +126,7 @@ export function App({
     <SimProvider session={session}>
       <RunProvider run={run} mode={options.mode}>
         <div className={options.embed ? 'app app-embed' : 'app'}>
-          {!options.embed && (
-            <header className="app-header">
-              <a className="brand" href="./">
-                <img src="./favicon.svg" alt="" width="24" height="24" />
-                <span>Statecraft</span>
-              </a>
-              <nav className="modes" aria-label="Modes">
-                <a href="./" aria-current={options.mode === 'playground' ? 'page' : undefined}>
-                  Playground
-                </a>
-                <a
-                  href="?mode=lessons"
-                  aria-current={options.mode === 'lessons' ? 'page' : undefined}
-                >
-                  Lessons
-                </a>
-                <a
-                  href="?mode=compare"
-                  aria-current={options.mode === 'compare' ? 'page' : undefined}
-                >
-                  Compare
-                </a>
-              </nav>
-              <p className="tagline">See where state lives — and what happens when it dies.</p>
-              {options.mode === 'playground' && !options.lock.includes('share') && <ShareButton />}
-              <EmbedButton playground={playground} />
-              <div className="header-tools">
-                {options.mode !== 'compare' && <EngineAbout />}
-                <KeyboardShortcuts mode={options.mode} />
-                <MotionToggle />
-                <ThemeToggle />
-              </div>
-            </header>
-          )}
+          {!options.embed && <AppHeader options={options} />}
           <UpdateNotice playground={playground} />
           <Notices problems={problems} />
           <ReplayProgress />

@@ -1,14 +1,18 @@
 /**
  * The page's command host: the run the page's keys and the embed bridge act on (the single
  * run, or the comparison while Compare mode is open) and the view operations some commands
- * perform (open the shortcuts dialog, reduce motion, move between lesson steps). Components
+ * perform (open the shortcuts dialog, reduce motion, large text, move between lesson steps). Components
  * that own one provide it while mounted; everyone else reads this one live host.
  */
 import type { CommandHost, ViewOperations } from '../app/commands.ts';
 import type { RunController } from '../app/runController.ts';
 import { toggleReducedMotion } from './topology/motionPreference.ts';
+import { toggleLargeText } from './textSize/textSize.ts';
 
-const view: Partial<ViewOperations> = { toggleMotion: toggleReducedMotion };
+const view: Partial<ViewOperations> = {
+  toggleMotion: toggleReducedMotion,
+  toggleLargeText,
+};
 const runs: RunController[] = [];
 
 /** The host for a page-wide command, or null before any run exists. */

@@ -18,6 +18,7 @@ const KEYS = [
   'embed',
   'lock',
   'theme',
+  'text',
   'parentOrigin',
   'engine',
 ];
@@ -78,6 +79,7 @@ function expectSafe(o: UrlOptions): void {
   for (const l of o.lock) expect(LOCKABLE).toContain(l);
   expect(new Set(o.lock).size).toBe(o.lock.length);
   expect(['light', 'dark', 'system']).toContain(o.theme);
+  expect([null, 'large', 'normal']).toContain(o.text);
   expect([undefined, 'worker', 'in-thread']).toContain(o.engine);
   expect(typeof o.embed).toBe('boolean');
   // Messages are shown on the page: each short, and not one per character of a long link.

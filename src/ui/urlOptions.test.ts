@@ -6,7 +6,7 @@ import { compareQuery } from '../app/compareSetup.ts';
 describe('URL options', () => {
   it('reads every supported parameter', () => {
     const o = readUrlOptions(
-      '?mode=lessons&lesson=pizza&step=3&seed=9&speed=0.5&embed=1&lock=load-balancer,seed&theme=dark&parentOrigin=https://a.example&engine=in-thread',
+      '?mode=lessons&lesson=pizza&step=3&seed=9&speed=0.5&embed=1&lock=load-balancer,seed&theme=dark&text=large&parentOrigin=https://a.example&engine=in-thread',
     );
     expect(o).toMatchObject({
       mode: 'lessons',
@@ -17,6 +17,7 @@ describe('URL options', () => {
       embed: true,
       lock: ['load-balancer', 'seed'],
       theme: 'dark',
+      text: 'large',
       parentOrigin: { kind: 'origin', origin: 'https://a.example', notice: null },
       engine: 'in-thread',
       problems: [],
@@ -63,7 +64,7 @@ describe('URL options', () => {
 
   it('falls back to defaults and says what it ignored', () => {
     const o = readUrlOptions(
-      '?preset=%3Cscript%3E&seed=-4&speed=1e99&step=0&mode=hack&lock=everything&theme=neon',
+      '?preset=%3Cscript%3E&seed=-4&speed=1e99&step=0&mode=hack&lock=everything&theme=neon&text=huge',
     );
     expect(o.preset).toBe('first-crash');
     expect(o.seed).toBe(null);
@@ -72,7 +73,11 @@ describe('URL options', () => {
     expect(o.mode).toBe('playground');
     expect(o.lock).toEqual([]);
     expect(o.theme).toBe('system');
-    expect(o.problems.length).toBe(7);
+    expect(o.text).toBe(null);
+    expect(o.problems.length).toBe(8);
+    expect(o.problems).toContain(
+      'The text size must be large or normal; using the remembered size.',
+    );
   });
 
   it('never throws and always returns a usable mode for any query string', () => {

@@ -42,6 +42,8 @@ export interface UrlOptions {
   scorm: boolean;
   lock: Lockable[];
   theme: Theme;
+  /** `text=large` or `text=normal` for this page (null: the learner's remembered choice). */
+  text: 'large' | 'normal' | null;
   /** Who the embed bridge may talk to; fails closed on a value that is not an origin. */
   parentOrigin: ParentOriginRule;
   engine: ClientKind | undefined;
@@ -140,6 +142,12 @@ export function readUrlOptions(search: string): UrlOptions {
     problems.push('The theme must be light, dark or system.');
   }
 
+  const tx = q.get('text');
+  const text = tx === 'large' || tx === 'normal' ? tx : null;
+  if (tx !== null && text === null) {
+    problems.push('The text size must be large or normal; using the remembered size.');
+  }
+
   const e = q.get('engine');
   const engine = e === 'worker' || e === 'in-thread' ? e : undefined;
 
@@ -170,6 +178,7 @@ export function readUrlOptions(search: string): UrlOptions {
     scorm: q.get('scorm') === '1',
     lock: [...new Set(lock)],
     theme,
+    text,
     parentOrigin,
     engine,
     problems,
