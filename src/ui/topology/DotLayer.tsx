@@ -11,7 +11,16 @@ import { viewTimeMs } from '../../store/viewClock.ts';
 import { MAX_HOPS } from '../../store/hopBuffer.ts';
 import { segmentTable, type TopologyLayout } from './layout.ts';
 import { edgeKey, edgeRates, type EdgeRate } from './hopRules.ts';
-import { DotPainter, paintRates, type Theme } from './paintDots.ts';
+import {
+  DotPainter,
+  paintRates,
+  type Credential,
+  type RateExtras,
+  type Theme,
+} from './paintDots.ts';
+import { linkMarks, RouteMemory } from './routeMemory.ts';
+import { namedShown } from './graph.ts';
+import type { Snapshot } from '../../protocol/snapshot.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
 import { dotStats } from './dotStats.ts';
 
@@ -52,6 +61,14 @@ function layoutEdges(layout: TopologyLayout): number[] {
 
 const INITIALS = NAMED_USERS.map((n) => n.charAt(0));
 
+function credentialOf(snap: Snapshot | null): Credential | undefined {
+  if (!snap) return undefined;
+  return {
+    kind: snap.architecture === 'jwt' ? 'token' : 'cookie',
+    bytes: snap.outcome.bytesPerRequest.credential,
+  };
+}
+
 export function DotLayer({ layout }: { layout: TopologyLayout }) {
   const session = useSimSession();
   const flow = useStoreApi();
@@ -59,6 +76,7 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
   const reduced = useReducedMotion();
   const table = useMemo(() => segmentTable(layout), [layout]);
   const edges = useMemo(() => layoutEdges(layout), [layout]);
+  const boxes = layout.boxes;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -89,6 +107,8 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
     let lastPrune = 0;
     let lastRates = -Infinity;
     let rates = new Map<number, EdgeRate>();
+    const routes = new RouteMemory(NAMED_USERS.length);
+    let extras: RateExtras | undefined;
     let ratesVersion = 0;
     let drawnKey = '';
     let raf = 0;
@@ -103,7 +123,9 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
       const labelMs = LABEL_WALL_MS * speed;
       if (now - lastPrune > PRUNE_EVERY_WALL_MS) {
         lastPrune = now;
-        hops.prune(viewMs, Math.max(labelMs, reduced ? RATE_WINDOW_MS : 0));
+        // Reduced motion reads routes between recounts: keep the hops of that span too.
+        const keep = reduced ? Math.max(RATE_WINDOW_MS, 2 * RATE_EVERY_WALL_MS * speed) : 0;
+        hops.prune(viewMs, Math.max(labelMs, keep));
       }
       if (now - lastTheme > THEME_EVERY_WALL_MS) {
         lastTheme = now;
@@ -121,13 +143,23 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
         if (now - lastRates > RATE_EVERY_WALL_MS) {
           lastRates = now;
           rates = edgeRates(hops.data, hops.count, viewMs, RATE_WINDOW_MS, hops.count >= MAX_HOPS);
+          routes.observe(hops.data, hops.count, viewMs);
+          const st = session.store.getState();
+          const follow = st.followUser;
+          extras = {
+            marks: linkMarks(routes, st.snapshot ? namedShown(st.snapshot) : 0, edgeKey),
+            initials: INITIALS,
+            follow,
+            followRoute: follow !== null ? routes.latest(follow) : undefined,
+            credential: credentialOf(st.snapshot),
+          };
           ratesVersion++;
         }
         const key = `${ratesVersion}|${tx}|${ty}|${zoom}|${sizeVersion}|${themeVersion}`;
         if (key === drawnKey) return;
         drawnKey = key;
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        paintRates(ctx, width, height, table, edges, rates, view, theme);
+        paintRates(ctx, width, height, table, edges, rates, view, theme, extras);
         return;
       }
       const st = session.store.getState();
@@ -149,14 +181,8 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
         labelMs,
         theme,
         initials: INITIALS,
-        ...(snap
-          ? {
-              credential: {
-                kind: snap.architecture === 'jwt' ? 'token' : 'cookie',
-                bytes: snap.outcome.bytesPerRequest.credential,
-              },
-            }
-          : {}),
+        boxes,
+        credential: credentialOf(snap),
       });
       dotStats.perEdge = painter.drawn;
     };
@@ -165,7 +191,7 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
       cancelAnimationFrame(raf);
       ro.disconnect();
     };
-  }, [session, flow, table, edges, reduced]);
+  }, [session, flow, table, edges, boxes, reduced]);
 
   return <canvas ref={canvasRef} className="topo-dots" aria-hidden="true" />;
 }

@@ -19,6 +19,12 @@ export function Legend() {
             </span>
             failures per second
           </li>
+          <li>
+            <span className="lg-mark" aria-hidden="true">
+              A
+            </span>
+            link a user&apos;s latest request took (faint: earlier)
+          </li>
         </>
       ) : (
         <>

@@ -11,6 +11,8 @@ import type { SegmentTable } from './layout.ts';
 import { isFailureOrigin, edgeEnds, edgeKey, formatRate, rank, type EdgeRate } from './hopRules.ts';
 import { CROWD_COLOUR, USER_COLOURS, readableOn } from './palette.ts';
 import { failLabel } from './words.ts';
+import { placeLabels, type LabelWish, type Rect } from './labelLayout.ts';
+import type { LinkMark, RecentRoute } from './routeMemory.ts';
 
 export interface Theme {
   text: string;
@@ -43,9 +45,11 @@ export interface DotFrame {
    * What each request carries to identify its session: a cookie (12 bytes) or, with JWT, the
    * whole signed token. Drawn riding with requests towards the servers, sized by its bytes.
    */
-  credential?: Credential;
+  credential?: Credential | undefined;
   /** Initials drawn on the named users' dots (index = user number). */
   initials?: readonly string[];
+  /** The picture's boxes in flow coordinates: credential labels keep off them. */
+  boxes?: readonly Rect[];
 }
 
 export interface Credential {
@@ -263,7 +267,9 @@ export class DotPainter {
 
   /**
    * Named users: their initial on the dot, and on the way to a server the credential their
-   * request carries ("cookie 12 B" or "token 232 B"), so its size can be compared.
+   * request carries ("cookie 12 B" or "token 232 B"), so its size can be compared. The
+   * labels are laid out so that none covers another or a box (the followed user's first);
+   * a label with no free spot is left out for that frame.
    */
   private paintNamed(ctx: CanvasRenderingContext2D, f: DotFrame, r: number): void {
     const n = this.namedDots.length / 4;
@@ -272,6 +278,8 @@ export class DotPainter {
     const cred = f.credential;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
+    const wishes: LabelWish[] = [];
+    const whose: number[] = [];
     for (let i = 0; i < n; i++) {
       const x = this.namedDots[i * 4]!;
       const y = this.namedDots[i * 4 + 1]!;
@@ -286,20 +294,42 @@ export class DotPainter {
         ctx.fillStyle = readableOn(USER_COLOURS[user]!);
         ctx.fillText(letter, x, y + 0.5);
       }
+      ctx.globalAlpha = 1;
       if (cred && forward) {
-        const text = cred.kind === 'token' ? `token ${cred.bytes} B` : `cookie ${cred.bytes} B`;
-        ctx.font = `600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
-        const w = ctx.measureText(text).width + 10;
-        const px = x - w / 2;
-        const py = y - rr - 18;
-        pill(ctx, px, py, w, 16, cred.kind === 'token' ? f.theme.accent : f.theme.panel);
+        const wish = { x, y, r: rr, w: 0, h: 16 };
+        if (big) {
+          wishes.unshift(wish);
+          whose.unshift(user);
+        } else {
+          wishes.push(wish);
+          whose.push(user);
+        }
+      }
+    }
+    if (cred && wishes.length > 0) {
+      const text = cred.kind === 'token' ? `token ${cred.bytes} B` : `cookie ${cred.bytes} B`;
+      ctx.font = `600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+      const w = ctx.measureText(text).width + 10;
+      for (const wish of wishes) wish.w = w;
+      const { tx, ty, zoom } = f.view;
+      const boxes = (f.boxes ?? []).map((b) => ({
+        x: b.x * zoom + tx,
+        y: b.y * zoom + ty,
+        w: b.w * zoom,
+        h: b.h * zoom,
+      }));
+      const spots = placeLabels(wishes, boxes);
+      spots.forEach((p, i) => {
+        if (!p) return;
+        if (f.follow !== null && whose[i] !== f.follow) ctx.globalAlpha = 0.45;
+        pill(ctx, p.x, p.y, p.w, p.h, cred.kind === 'token' ? f.theme.accent : f.theme.panel);
         ctx.strokeStyle = f.theme.border;
         ctx.lineWidth = 1;
         ctx.stroke();
         ctx.fillStyle = cred.kind === 'token' ? f.theme.panel : f.theme.text;
-        ctx.fillText(text, x, py + 8.5);
-      }
-      ctx.globalAlpha = 1;
+        ctx.fillText(text, p.x + p.w / 2, p.y + 8.5);
+        ctx.globalAlpha = 1;
+      });
     }
     ctx.textAlign = 'start';
   }
@@ -438,9 +468,23 @@ function pill(
   ctx.fill();
 }
 
+/** What the reduced-motion view shows besides rates: who went where, and what they carry. */
+export interface RateExtras {
+  /** Named users' initials per edge key (routeMemory.ts `linkMarks`). */
+  marks: ReadonlyMap<number, readonly LinkMark[]>;
+  initials: readonly string[];
+  follow: number | null;
+  /** The followed user's latest request, drawn as a band along the links it took. */
+  followRoute?: RecentRoute | undefined;
+  credential?: Credential | undefined;
+}
+
 /**
  * The reduced-motion view: no moving dots. Each edge gets a flow bar whose width grows with
- * its request rate, a "12/s" label, and a red "✕ 3/s" when requests fail there.
+ * its request rate, a "12/s" label, and a red "✕ 3/s" when requests fail there. Named users'
+ * initials sit on the links their recent requests took (the latest solid, earlier ones
+ * faint, a red ring when it failed), so routing and stickiness read without motion; the
+ * users → LB link says what every request carries (a cookie or the whole token).
  */
 export function paintRates(
   ctx: CanvasRenderingContext2D,
@@ -451,21 +495,31 @@ export function paintRates(
   rates: ReadonlyMap<number, EdgeRate>,
   view: ViewTransform,
   theme: Theme,
+  extras?: RateExtras,
 ): void {
   ctx.clearRect(0, 0, width, height);
   const { tx, ty, zoom } = view;
   const k = Math.max(0.7, Math.min(1.2, zoom));
+  const at = (l: number, r: number): [number, number, number, number] | null => {
+    const s = (l * table.size + r) * 4;
+    const x1 = table.data[s]!;
+    if (x1 !== x1) return null;
+    return [
+      x1 * zoom + tx,
+      table.data[s + 1]! * zoom + ty,
+      table.data[s + 2]! * zoom + tx,
+      table.data[s + 3]! * zoom + ty,
+    ];
+  };
+  if (extras) paintFollowBand(ctx, extras, at, k);
   ctx.font = `600 ${Math.round(11 * k)}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
   ctx.textBaseline = 'middle';
   ctx.lineCap = 'round';
   for (const key of edges) {
     const [l, r] = edgeEnds(key);
-    const s = (l * table.size + r) * 4;
-    const x1 = table.data[s]! * zoom + tx;
-    if (x1 !== x1) continue;
-    const y1 = table.data[s + 1]! * zoom + ty;
-    const x2 = table.data[s + 2]! * zoom + tx;
-    const y2 = table.data[s + 3]! * zoom + ty;
+    const seg = at(l, r);
+    if (!seg) continue;
+    const [x1, y1, x2, y2] = seg;
     const rate = rates.get(key);
     const perS = rate?.perS ?? 0;
     const failed = rate?.failedPerS ?? 0;
@@ -499,4 +553,103 @@ export function paintRates(
       ctx.fillText(ft, mx - fw / 2 + 5, my + h + 2.5);
     }
   }
+  if (!extras) return;
+  const cred = extras.credential;
+  const client = at(0, 1);
+  if (cred && client) {
+    const [x1, y1, x2, y2] = client;
+    const text = `each request carries ${cred.kind === 'token' ? 'a token' : 'a cookie'}: ${cred.bytes} B`;
+    const w = ctx.measureText(text).width + 10;
+    const h = 16 * k;
+    const mx = x1 + (x2 - x1) * 0.3;
+    const my = y1 + (y2 - y1) * 0.3 + h + 4;
+    pill(ctx, mx - w / 2, my - h / 2, w, h, cred.kind === 'token' ? theme.accent : theme.panel);
+    ctx.strokeStyle = theme.border;
+    ctx.lineWidth = 1;
+    ctx.stroke();
+    ctx.fillStyle = cred.kind === 'token' ? theme.panel : theme.text;
+    ctx.fillText(text, mx - w / 2 + 5, my + 0.5);
+  }
+  for (const [key, marks] of extras.marks) {
+    const [l, r] = edgeEnds(key);
+    const seg = at(l, r);
+    if (seg) paintMarks(ctx, seg, marks, extras, theme, k);
+  }
+}
+
+type SegmentAt = (l: number, r: number) => [number, number, number, number] | null;
+
+function paintFollowBand(
+  ctx: CanvasRenderingContext2D,
+  extras: RateExtras,
+  at: SegmentAt,
+  k: number,
+): void {
+  const route = extras.followRoute;
+  const u = extras.follow;
+  if (!route || u === null || u >= NAMED || route.server < 0) return;
+  const legs: [number, number][] = [
+    [0, 1],
+    [1, route.server],
+  ];
+  if (route.store) legs.push([route.server, 2]);
+  if (route.db) legs.push([route.server, 3]);
+  ctx.lineCap = 'round';
+  ctx.lineWidth = 12 * k;
+  ctx.strokeStyle = USER_COLOURS[u]!;
+  ctx.globalAlpha = 0.4;
+  ctx.beginPath();
+  for (const [a, b] of legs) {
+    const seg = at(a, b);
+    if (!seg) continue;
+    ctx.moveTo(seg[0], seg[1]);
+    ctx.lineTo(seg[2], seg[3]);
+  }
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+}
+
+/** Initials in a row along the link, just above it, between its start and its rate label. */
+function paintMarks(
+  ctx: CanvasRenderingContext2D,
+  [x1, y1, x2, y2]: [number, number, number, number],
+  marks: readonly LinkMark[],
+  extras: RateExtras,
+  theme: Theme,
+  k: number,
+): void {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const rr = 8 * k;
+  // Keep the row inside the first half of the link (the rate label sits at 62 %).
+  const pitch = Math.min(2 * rr + 3, (len * 0.45) / Math.max(1, marks.length));
+  const start = Math.max(rr + 4, len * 0.12);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  marks.forEach((m, i) => {
+    const d = start + i * pitch;
+    const x = x1 + ux * d + uy * (rr + 4);
+    const y = y1 + uy * d - ux * (rr + 4);
+    const followed = m.user === extras.follow;
+    const r = followed ? rr + 2 : rr;
+    ctx.globalAlpha = m.age === 0 ? 1 : 0.4;
+    ctx.beginPath();
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+    ctx.fillStyle = USER_COLOURS[m.user]!;
+    ctx.fill();
+    ctx.lineWidth = m.failed ? 2.5 : followed ? 2 : 1;
+    ctx.strokeStyle = m.failed ? theme.bad : theme.text;
+    ctx.stroke();
+    const letter = extras.initials[m.user];
+    if (letter) {
+      ctx.font = `700 ${Math.round(r * 1.3)}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+      ctx.fillStyle = readableOn(USER_COLOURS[m.user]!);
+      ctx.fillText(letter, x, y + 0.5);
+    }
+  });
+  ctx.globalAlpha = 1;
+  ctx.textAlign = 'start';
 }
