@@ -17,10 +17,16 @@ export interface Avatar {
   idx: number;
   name: string;
   state: AvatarState;
+  /** What is in their cart and where the session lives (server id, 0 store/token, -1 none). */
+  cart: readonly number[];
+  home: number;
+  sessionLost: boolean;
 }
 
 export type UsersData = {
   avatars: Avatar[];
+  architecture: Architecture;
+  storeLabel: string;
   crowd: number;
   loggedIn: number;
   active: number;
@@ -129,6 +135,8 @@ function sameAvatars(a: readonly Avatar[], b: readonly Avatar[]): boolean {
     const x = a[i]!;
     const y = b[i]!;
     if (x.idx !== y.idx || x.state !== y.state || x.name !== y.name) return false;
+    if (x.home !== y.home || x.sessionLost !== y.sessionLost) return false;
+    if (x.cart.length !== y.cart.length || x.cart.some((c, j) => c !== y.cart[j])) return false;
   }
   return true;
 }
@@ -207,10 +215,15 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
           idx: u.idx,
           name: u.name,
           state: avatarState(u),
+          cart: u.cart,
+          home: u.home,
+          sessionLost: u.sessionLost,
         }));
         nodes.push(
           nodeFor<UsersNodeT>(box, 'users', {
             avatars,
+            architecture: s.architecture,
+            storeLabel: STORE_PROFILES[s.store.kind].label,
             crowd: Math.max(0, s.users.target - shown),
             loggedIn: s.users.loggedIn,
             active: s.users.active,

@@ -93,29 +93,36 @@ function cartWords(items: readonly number[], vocab: Vocabulary): string {
   return items.length === 0 ? 'empty' : itemList(items, vocab);
 }
 
-/** Where a session lives, for a chip on server `serverId` (0 = the session store). */
+/**
+ * Where a session lives, for a chip on server `serverId` (0 = the session store). With
+ * `counted`, the cart's size comes first too: "Alice's cart (2): iPhone, AirPods — …".
+ */
 export function chipCaption(
   userIdx: number,
   items: readonly number[],
   serverId: number,
   storeLabel: string,
   vocab: Vocabulary,
+  counted = false,
 ): string {
   const where =
     serverId > 0
       ? `lives on ${vocab.server} ${serverId}`
       : `lives in the ${vocab.store}${vocab.techNames === false ? '' : ` (${storeLabel})`}`;
-  return `${possessive(userName(userIdx, vocab))} ${vocab.cart}: ${cartWords(items, vocab)} — ${where}`;
+  const count = counted ? ` (${items.length})` : '';
+  return `${possessive(userName(userIdx, vocab))} ${vocab.cart}${count}: ${cartWords(items, vocab)} — ${where}`;
 }
 
 /** The caption for a followed user: what their cart holds and where their session lives. */
 export function followCaption(
-  user: Pick<NamedUserView, 'name' | 'cart' | 'home' | 'sessionLost'>,
+  user: Pick<NamedUserView, 'name' | 'home' | 'sessionLost'> & { cart: readonly number[] },
   architecture: Architecture,
   storeLabel: string,
   vocab: Vocabulary,
+  counted = false,
 ): string {
-  const head = `${possessive(user.name)} ${vocab.cart}: ${cartWords(user.cart, vocab)}`;
+  const count = counted ? ` (${user.cart.length})` : '';
+  const head = `${possessive(user.name)} ${vocab.cart}${count}: ${cartWords(user.cart, vocab)}`;
   if (user.home > 0) return `${head} — lives on ${vocab.server} ${user.home}`;
   if (user.home === 0) {
     if (architecture === 'jwt') {
