@@ -61,6 +61,16 @@ function layoutEdges(layout: TopologyLayout): number[] {
 
 const INITIALS = NAMED_USERS.map((n) => n.charAt(0));
 
+/** "Alice:1-5 Bob:1-4": the LB → server link each named user's latest request took. */
+function latestLinks(routes: RouteMemory, names: readonly string[]): string {
+  const out: string[] = [];
+  names.forEach((name, u) => {
+    const r = routes.latest(u);
+    if (r && r.server >= 0) out.push(`${name}:1-${r.server}`);
+  });
+  return out.join(' ');
+}
+
 function credentialOf(snap: Snapshot | null): Credential | undefined {
   if (!snap) return undefined;
   return {
@@ -153,6 +163,9 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
             followRoute: follow !== null ? routes.latest(follow) : undefined,
             credential: credentialOf(st.snapshot),
           };
+          // The same routes in words on the canvas element, for tests and inspection.
+          const latest = latestLinks(routes, NAMED_USERS);
+          if (canvas.dataset.latestLinks !== latest) canvas.dataset.latestLinks = latest;
           ratesVersion++;
         }
         const key = `${ratesVersion}|${tx}|${ty}|${zoom}|${sizeVersion}|${themeVersion}`;

@@ -62,8 +62,11 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
   const spotlit = useSpotlit('users');
   const tipId = useId();
   const [peek, setPeek] = useState<number | null>(null);
-  const tipUser =
-    data.avatars.find((a) => a.idx === peek) ?? data.avatars.find((a) => a.idx === data.follow);
+  // The followed user's cart stays up here when no chip shows it (a token, or no session).
+  const followed = data.avatars.find((a) => a.idx === data.follow);
+  const pinned =
+    followed && (data.architecture === 'jwt' || followed.home < 0) ? followed : undefined;
+  const tipUser = data.avatars.find((a) => a.idx === peek) ?? pinned;
   const tipText = tipUser
     ? followCaption(tipUser, data.architecture, data.storeLabel, vocab, true)
     : null;

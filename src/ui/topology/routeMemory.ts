@@ -71,10 +71,11 @@ export class RouteMemory {
     }
   }
 
-  /** The latest request of `user`, if any. */
+  /** The latest request of `user` that reached a server, if any. */
   latest(user: number): RecentRoute | undefined {
-    const list = this.byUser[user];
-    return list?.[list.length - 1];
+    const list = this.byUser[user] ?? [];
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.server >= 0) return list[i];
+    return undefined;
   }
 }
 
