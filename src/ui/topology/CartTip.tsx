@@ -2,11 +2,18 @@
  * A cart shown beside its chip or avatar: whose it is, how many items, which ones, and where
  * the session lives. Shown while a chip is hovered or focused (or tapped), and kept up for
  * the followed user so their cart is read without a click. Referenced by the chip's
- * aria-describedby, so screen readers hear it too.
+ * aria-describedby, so screen readers hear it too. Drawn in a layer over the whole picture
+ * (not inside the node, which clips), placed next to the node towards open space.
  */
-import type { CSSProperties } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { createPortal } from 'react-dom';
+import { useStore, type ReactFlowState } from '@xyflow/react';
+import { tipPosition, type TipSide } from './labelLayout.ts';
+import { useTopologyUi } from './topologyUi.ts';
 
-export type TipSide = 'right' | 'left' | 'below';
+export type { TipSide };
+
+const selectTransform = (s: ReactFlowState) => s.transform.join(',');
 
 interface Props {
   id: string;
@@ -14,19 +21,55 @@ interface Props {
   side: TipSide;
   /** The colour of the user whose cart this is (a stripe on the tip's edge). */
   colour: string;
-  /** Distance from the top of the positioned parent, in px (the chip's row). */
-  top?: number;
+  /** The chip or avatar the cart belongs to (read after each render). */
+  anchor: () => HTMLElement | null | undefined;
 }
 
-export function CartTip({ id, text, side, colour, top = 0 }: Props) {
-  return (
+export function CartTip({ id, text, side, colour, anchor }: Props) {
+  const { tipLayer } = useTopologyUi();
+  // Re-placed when the picture is panned or zoomed.
+  const transform = useStore(selectTransform);
+  const ref = useRef<HTMLSpanElement>(null);
+  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const a = anchor();
+    if (!el || !tipLayer || !a) return;
+    const layer = tipLayer.getBoundingClientRect();
+    const rel = (r: DOMRect) => ({
+      x: r.left - layer.left,
+      y: r.top - layer.top,
+      w: r.width,
+      h: r.height,
+    });
+    const node = a.closest('.react-flow__node') ?? a;
+    const next = tipPosition(
+      side,
+      rel(node.getBoundingClientRect()),
+      rel(a.getBoundingClientRect()),
+      { w: el.offsetWidth, h: el.offsetHeight },
+      { w: layer.width, h: layer.height },
+    );
+    setPos((cur) => (cur && cur.left === next.left && cur.top === next.top ? cur : next));
+  }, [anchor, tipLayer, side, text, transform]);
+  if (!tipLayer) return null;
+  return createPortal(
     <span
       id={id}
+      ref={ref}
       role="tooltip"
-      className={`topo-cart-tip side-${side}`}
-      style={{ '--chip': colour, ...(side === 'below' ? {} : { top }) } as CSSProperties}
+      className="topo-cart-tip"
+      style={
+        {
+          '--chip': colour,
+          left: pos?.left ?? 0,
+          top: pos?.top ?? 0,
+          visibility: pos ? 'visible' : 'hidden',
+        } as CSSProperties
+      }
     >
       {text}
-    </span>
+    </span>,
+    tipLayer,
   );
 }

@@ -162,6 +162,8 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
             follow,
             followRoute: follow !== null ? routes.latest(follow) : undefined,
             credential: credentialOf(st.snapshot),
+            lbBox: layout.byHop.get(1),
+            boxes,
           };
           // The same routes in words on the canvas element, for tests and inspection.
           const latest = latestLinks(routes, NAMED_USERS);
@@ -204,7 +206,7 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
       cancelAnimationFrame(raf);
       ro.disconnect();
     };
-  }, [session, flow, table, edges, boxes, reduced]);
+  }, [session, flow, table, edges, boxes, layout, reduced]);
 
   return <canvas ref={canvasRef} className="topo-dots" aria-hidden="true" />;
 }

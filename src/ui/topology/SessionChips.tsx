@@ -191,10 +191,16 @@ export const SessionChips = memo(function SessionChips({
         )}
       </div>
       {dying && (
-        <div className="topo-chips topo-chips-ghosts" aria-hidden="true" key={dying.serial}>
+        // The note first, then the dead chips after it, clipped to the chips' area.
+        <div className="topo-chips topo-chips-ghosts" key={dying.serial}>
+          <p className="topo-loss-note">
+            <span aria-hidden="true">✕ </span>
+            {lossText(dying.before, vocab)}
+          </p>
           {dying.chips.map((c, i) => (
             <span
               key={`${c.userIdx}-${i}`}
+              aria-hidden="true"
               className={[
                 'topo-chip',
                 c.userIdx < NAMED_USERS.length ? 'is-named' : 'is-crowd',
@@ -207,14 +213,14 @@ export const SessionChips = memo(function SessionChips({
           ))}
         </div>
       )}
-      {dying && (
-        <p className="topo-loss-note">
-          <span aria-hidden="true">✕ </span>
-          {lossText(dying.before, vocab)}
-        </p>
-      )}
       {tipChip && tipText && !dying && (
-        <CartTip id={tipId} text={tipText} side={tipSide} colour={userColour(tipChip.userIdx)} />
+        <CartTip
+          id={tipId}
+          text={tipText}
+          side={tipSide}
+          colour={userColour(tipChip.userIdx)}
+          anchor={() => refs.current[shown.indexOf(tipChip)]}
+        />
       )}
     </div>
   );

@@ -61,6 +61,7 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
   const [avatarsRef, clickable] = useAvatarsClickable();
   const spotlit = useSpotlit('users');
   const tipId = useId();
+  const faces = useRef(new Map<number, HTMLElement | null>());
   const [peek, setPeek] = useState<number | null>(null);
   // The followed user's cart stays up here when no chip shows it (a token, or no session).
   const followed = data.avatars.find((a) => a.idx === data.follow);
@@ -114,6 +115,7 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
               aria-label={`Follow ${a.name}`}
               aria-pressed={followed}
               aria-describedby={described}
+              ref={(el) => void faces.current.set(a.idx, el)}
               onFocus={() => setPeek(a.idx)}
               onPointerEnter={() => setPeek(a.idx)}
               onClick={() => run.follow(followed ? null : a.idx)}
@@ -126,6 +128,7 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
               className={className}
               style={style}
               title={title}
+              ref={(el) => void faces.current.set(a.idx, el)}
               onPointerEnter={() => setPeek(a.idx)}
             >
               {face}
@@ -138,7 +141,13 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
         {data.crowd.toLocaleString('en')} {data.avatars.length > 0 ? 'others' : vocab.users}
       </p>
       {tipUser && tipText && (
-        <CartTip id={tipId} text={tipText} side="below" colour={userColour(tipUser.idx)} />
+        <CartTip
+          id={tipId}
+          text={tipText}
+          side="below"
+          colour={userColour(tipUser.idx)}
+          anchor={() => faces.current.get(tipUser.idx)}
+        />
       )}
       <Handles target={false} />
     </div>

@@ -61,3 +61,44 @@ export function placeLabels(
     return null;
   });
 }
+
+export type TipSide = 'right' | 'left' | 'below';
+
+/**
+ * Where a cart tip goes (its top-left corner, in the layer's px): beside the node on `side`
+ * at the height of the chip (flipped to the other side if it would not fit), or below the
+ * node (above if it would not fit), and always kept inside the layer.
+ */
+export function tipPosition(
+  side: TipSide,
+  node: Rect,
+  chip: Rect,
+  tip: { w: number; h: number },
+  layer: { w: number; h: number },
+): { left: number; top: number } {
+  const gap = 8;
+  let left: number;
+  let top: number;
+  if (side === 'below') {
+    left = chip.x;
+    top = node.y + node.h + gap;
+    if (top + tip.h > layer.h - 4) top = node.y - gap - tip.h;
+  } else {
+    const right = node.x + node.w + gap;
+    const leftSide = node.x - gap - tip.w;
+    const fitsRight = right + tip.w <= layer.w - 4;
+    const fitsLeft = leftSide >= 4;
+    left =
+      side === 'right'
+        ? fitsRight || !fitsLeft
+          ? right
+          : leftSide
+        : fitsLeft || !fitsRight
+          ? leftSide
+          : right;
+    top = chip.y + chip.h / 2 - tip.h / 2;
+  }
+  left = Math.max(4, Math.min(left, layer.w - tip.w - 4));
+  top = Math.max(4, Math.min(top, layer.h - tip.h - 4));
+  return { left: Math.round(left), top: Math.round(top) };
+}

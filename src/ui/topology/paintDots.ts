@@ -477,6 +477,9 @@ export interface RateExtras {
   /** The followed user's latest request, drawn as a band along the links it took. */
   followRoute?: RecentRoute | undefined;
   credential?: Credential | undefined;
+  /** The load balancer's box and all boxes (flow coordinates), to place the credential note. */
+  lbBox?: Rect | undefined;
+  boxes?: readonly Rect[];
 }
 
 /**
@@ -554,26 +557,43 @@ export function paintRates(
     }
   }
   if (!extras) return;
-  const cred = extras.credential;
-  const client = at(0, 1);
-  if (cred && client) {
-    const [x1, y1, x2, y2] = client;
-    const text = `each request carries ${cred.kind === 'token' ? 'a token' : 'a cookie'}: ${cred.bytes} B`;
-    const w = ctx.measureText(text).width + 10;
-    const h = 16 * k;
-    const mx = x1 + (x2 - x1) * 0.3;
-    const my = y1 + (y2 - y1) * 0.3 + h + 4;
-    pill(ctx, mx - w / 2, my - h / 2, w, h, cred.kind === 'token' ? theme.accent : theme.panel);
-    ctx.strokeStyle = theme.border;
-    ctx.lineWidth = 1;
-    ctx.stroke();
-    ctx.fillStyle = cred.kind === 'token' ? theme.panel : theme.text;
-    ctx.fillText(text, mx - w / 2 + 5, my + 0.5);
-  }
+  // Marks first; the credential note then keeps clear of them and of the boxes.
+  const taken: Rect[] = [];
   for (const [key, marks] of extras.marks) {
     const [l, r] = edgeEnds(key);
     const seg = at(l, r);
-    if (seg) paintMarks(ctx, seg, marks, extras, theme, k);
+    // Near the server's end of the link, where fanned-out links are furthest apart.
+    if (seg) paintMarks(ctx, seg, marks, extras, theme, k, r > 3, taken);
+  }
+  const cred = extras.credential;
+  const lb = extras.lbBox;
+  if (cred && lb) {
+    // Under the load balancer (or wherever is free of boxes): what each request carries.
+    const text = `${cred.kind}: ${cred.bytes} B per request`;
+    ctx.font = `600 ${Math.round(11 * k)}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+    ctx.textBaseline = 'middle';
+    const w = ctx.measureText(text).width + 10;
+    const h = 16 * k;
+    const boxes = (extras.boxes ?? []).map((b) => ({
+      x: b.x * zoom + tx,
+      y: b.y * zoom + ty,
+      w: b.w * zoom,
+      h: b.h * zoom,
+    }));
+    const x = (lb.x + lb.w / 2) * zoom + tx;
+    const y = (lb.y + lb.h) * zoom + ty;
+    const obstacles = [...boxes, ...taken];
+    const spot =
+      placeLabels([{ x, y, r: 2, w, h }], obstacles)[0] ??
+      placeLabels([{ x, y, r: h + 8, w, h }], obstacles)[0];
+    if (spot) {
+      pill(ctx, spot.x, spot.y, w, h, cred.kind === 'token' ? theme.accent : theme.panel);
+      ctx.strokeStyle = theme.border;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      ctx.fillStyle = cred.kind === 'token' ? theme.panel : theme.text;
+      ctx.fillText(text, spot.x + 5, spot.y + h / 2 + 0.5);
+    }
   }
 }
 
@@ -609,7 +629,10 @@ function paintFollowBand(
   ctx.globalAlpha = 1;
 }
 
-/** Initials in a row along the link, just above it, between its start and its rate label. */
+/**
+ * Initials in a row along the link, next to one of its ends (the right one if `nearEnd`),
+ * lifted off the line towards the left so the rate label and the boxes stay clear.
+ */
 function paintMarks(
   ctx: CanvasRenderingContext2D,
   [x1, y1, x2, y2]: [number, number, number, number],
@@ -617,6 +640,8 @@ function paintMarks(
   extras: RateExtras,
   theme: Theme,
   k: number,
+  nearEnd: boolean,
+  taken: Rect[],
 ): void {
   const dx = x2 - x1;
   const dy = y2 - y1;
@@ -624,17 +649,21 @@ function paintMarks(
   const ux = dx / len;
   const uy = dy / len;
   const rr = 8 * k;
-  // Keep the row inside the first half of the link (the rate label sits at 62 %).
-  const pitch = Math.min(2 * rr + 3, (len * 0.45) / Math.max(1, marks.length));
-  const start = Math.max(rr + 4, len * 0.12);
+  const pitch = Math.min(2 * rr + 3, (len * 0.8) / Math.max(1, marks.length));
+  const lift = rr + 10 * k;
+  // The normal pointing left (or up on a level link): away from the box a link enters.
+  const [nx, ny] = uy > 0 ? [-uy, ux] : [uy, -ux];
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   marks.forEach((m, i) => {
-    const d = start + i * pitch;
-    const x = x1 + ux * d + uy * (rr + 4);
-    const y = y1 + uy * d - ux * (rr + 4);
+    const d = nearEnd
+      ? len - (rr + 4 + lift) - (marks.length - 1 - i) * pitch
+      : rr + 4 + lift + i * pitch;
+    const x = x1 + ux * d + nx * lift;
+    const y = y1 + uy * d + ny * lift;
     const followed = m.user === extras.follow;
     const r = followed ? rr + 2 : rr;
+    taken.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
     ctx.globalAlpha = m.age === 0 ? 1 : 0.4;
     ctx.beginPath();
     ctx.arc(x, y, r, 0, Math.PI * 2);
