@@ -23,7 +23,7 @@ export function Legend() {
             <span className="lg-mark" aria-hidden="true">
               A
             </span>
-            link a user&apos;s latest request took (faint: earlier)
+            a user&apos;s latest link (faint: earlier)
           </li>
         </>
       ) : (

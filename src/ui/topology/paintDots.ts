@@ -11,7 +11,7 @@ import type { SegmentTable } from './layout.ts';
 import { isFailureOrigin, edgeEnds, edgeKey, formatRate, rank, type EdgeRate } from './hopRules.ts';
 import { CROWD_COLOUR, USER_COLOURS, readableOn } from './palette.ts';
 import { failLabel } from './words.ts';
-import { placeLabels, type LabelWish, type Rect } from './labelLayout.ts';
+import { overlaps, placeLabels, type LabelWish, type Rect } from './labelLayout.ts';
 import type { LinkMark, RecentRoute } from './routeMemory.ts';
 
 export interface Theme {
@@ -559,11 +559,17 @@ export function paintRates(
   if (!extras) return;
   // Marks first; the credential note then keeps clear of them and of the boxes.
   const taken: Rect[] = [];
+  const boxes = (extras.boxes ?? []).map((b) => ({
+    x: b.x * zoom + tx,
+    y: b.y * zoom + ty,
+    w: b.w * zoom,
+    h: b.h * zoom,
+  }));
   for (const [key, marks] of extras.marks) {
     const [l, r] = edgeEnds(key);
     const seg = at(l, r);
     // Near the server's end of the link, where fanned-out links are furthest apart.
-    if (seg) paintMarks(ctx, seg, marks, extras, theme, k, r > 3, taken);
+    if (seg) paintMarks(ctx, seg, marks, extras, theme, k, r > 3, taken, boxes);
   }
   const cred = extras.credential;
   const lb = extras.lbBox;
@@ -574,12 +580,6 @@ export function paintRates(
     ctx.textBaseline = 'middle';
     const w = ctx.measureText(text).width + 10;
     const h = 16 * k;
-    const boxes = (extras.boxes ?? []).map((b) => ({
-      x: b.x * zoom + tx,
-      y: b.y * zoom + ty,
-      w: b.w * zoom,
-      h: b.h * zoom,
-    }));
     const x = (lb.x + lb.w / 2) * zoom + tx;
     const y = (lb.y + lb.h) * zoom + ty;
     const obstacles = [...boxes, ...taken];
@@ -642,6 +642,7 @@ function paintMarks(
   k: number,
   nearEnd: boolean,
   taken: Rect[],
+  obstacles: readonly Rect[],
 ): void {
   const dx = x2 - x1;
   const dy = y2 - y1;
@@ -655,12 +656,24 @@ function paintMarks(
   const [nx, ny] = uy > 0 ? [-uy, ux] : [uy, -ux];
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  const step = 2 * rr + 3;
+  const free = (x: number, y: number): boolean => {
+    const box = { x: x - rr - 2, y: y - rr - 2, w: 2 * rr + 4, h: 2 * rr + 4 };
+    return !obstacles.some((o) => overlaps(box, o)) && !taken.some((o) => overlaps(box, o, 0));
+  };
   marks.forEach((m, i) => {
-    const d = nearEnd
+    // The preferred spot, else further along the link, clear of boxes and earlier marks.
+    let d0 = nearEnd
       ? len - (rr + 4 + lift) - (marks.length - 1 - i) * pitch
       : rr + 4 + lift + i * pitch;
-    const x = x1 + ux * d + nx * lift;
-    const y = y1 + uy * d + ny * lift;
+    let x = 0;
+    let y = 0;
+    for (let t = 0; t < 16; t++) {
+      x = x1 + ux * d0 + nx * lift;
+      y = y1 + uy * d0 + ny * lift;
+      if (free(x, y) || d0 < 0 || d0 > len) break;
+      d0 += nearEnd ? -step / 2 : step / 2;
+    }
     const followed = m.user === extras.follow;
     const r = followed ? rr + 2 : rr;
     taken.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
