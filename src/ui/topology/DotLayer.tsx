@@ -3,22 +3,18 @@
  * requestAnimationFrame loop from the hop buffer and the view clock. React renders this
  * component only when the layout or the motion preference changes, never per frame.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { useSimSession } from '../SimContext.tsx';
 import { NAMED_USERS } from '../../sim/index.ts';
 import { viewTimeMs } from '../../store/viewClock.ts';
 import { MAX_HOPS } from '../../store/hopBuffer.ts';
 import { segmentTable, type TopologyLayout } from './layout.ts';
-import { edgeKey, edgeRates, type EdgeRate } from './hopRules.ts';
-import {
-  DotPainter,
-  paintRates,
-  type Credential,
-  type RateExtras,
-  type Theme,
-} from './paintDots.ts';
-import { linkMarks, RouteMemory } from './routeMemory.ts';
+import { edgeKey, type EdgeRate } from './hopRules.ts';
+import { DotPainter, type Credential, type Theme } from './paintDots.ts';
+import type * as RatesModule from './paintRates.ts';
+import type { RateExtras } from './paintRates.ts';
+import type { RouteMemory } from './routeMemory.ts';
 import { namedShown } from './graph.ts';
 import type { Snapshot } from '../../protocol/snapshot.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
@@ -84,6 +80,11 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
   const flow = useStoreApi();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const reduced = useReducedMotion();
+  // The reduced-motion painter is its own chunk, fetched the first time it is needed.
+  const [ratesView, setRatesView] = useState<typeof RatesModule | null>(null);
+  useEffect(() => {
+    if (reduced && !ratesView) void import('./paintRates.ts').then((m) => setRatesView(m));
+  }, [reduced, ratesView]);
   const table = useMemo(() => segmentTable(layout), [layout]);
   const edges = useMemo(() => layoutEdges(layout), [layout]);
   const boxes = layout.boxes;
@@ -117,7 +118,7 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
     let lastPrune = 0;
     let lastRates = -Infinity;
     let rates = new Map<number, EdgeRate>();
-    const routes = new RouteMemory(NAMED_USERS.length);
+    const routes = ratesView ? new ratesView.RouteMemory(NAMED_USERS.length) : null;
     let extras: RateExtras | undefined;
     let ratesVersion = 0;
     let drawnKey = '';
@@ -150,14 +151,21 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
       const [tx, ty, zoom] = flow.getState().transform;
       const view = { tx, ty, zoom };
       if (reduced) {
+        if (!ratesView || !routes) return;
         if (now - lastRates > RATE_EVERY_WALL_MS) {
           lastRates = now;
-          rates = edgeRates(hops.data, hops.count, viewMs, RATE_WINDOW_MS, hops.count >= MAX_HOPS);
+          rates = ratesView.edgeRates(
+            hops.data,
+            hops.count,
+            viewMs,
+            RATE_WINDOW_MS,
+            hops.count >= MAX_HOPS,
+          );
           routes.observe(hops.data, hops.count, viewMs);
           const st = session.store.getState();
           const follow = st.followUser;
           extras = {
-            marks: linkMarks(routes, st.snapshot ? namedShown(st.snapshot) : 0, edgeKey),
+            marks: ratesView.linkMarks(routes, st.snapshot ? namedShown(st.snapshot) : 0, edgeKey),
             initials: INITIALS,
             follow,
             followRoute: follow !== null ? routes.latest(follow) : undefined,
@@ -174,7 +182,7 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
         if (key === drawnKey) return;
         drawnKey = key;
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        paintRates(ctx, width, height, table, edges, rates, view, theme, extras);
+        ratesView.paintRates(ctx, width, height, table, edges, rates, view, theme, extras);
         return;
       }
       const st = session.store.getState();
@@ -206,7 +214,7 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
       cancelAnimationFrame(raf);
       ro.disconnect();
     };
-  }, [session, flow, table, edges, boxes, layout, reduced]);
+  }, [session, flow, table, edges, boxes, layout, reduced, ratesView]);
 
   return <canvas ref={canvasRef} className="topo-dots" aria-hidden="true" />;
 }
