@@ -47,9 +47,14 @@ test('a chip shows its cart on hover and on focus; the followed user’s without
 
   const resident = snap.users.named.find((u) => u.home > 0)!;
   await page.getByLabel('Follow a user').selectOption(String(resident.idx));
-  await expect(
-    page.locator(`.react-flow__node[data-id="server-${resident.home}"]`).getByRole('tooltip'),
-  ).toContainText(`${resident.name}'s cart (${resident.cart.length})`);
+  const followed = page.locator(
+    `.react-flow__node[data-id="server-${resident.home}"] .topo-chip.is-followed`,
+  );
+  await expect(followed).toHaveAttribute('aria-describedby', /.+/);
+  const tipId = (await followed.getAttribute('aria-describedby'))!;
+  await expect(page.locator(`[id="${tipId}"]`)).toContainText(
+    `${resident.name}'s cart (${resident.cart.length})`,
+  );
   expect(health.consoleErrors).toEqual([]);
 });
 
