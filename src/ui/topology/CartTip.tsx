@@ -23,9 +23,11 @@ interface Props {
   colour: string;
   /** The chip or avatar the cart belongs to (read after each render). */
   anchor: () => HTMLElement | null | undefined;
+  /** Shown because the user is followed, not because it is looked at. */
+  pinned: boolean;
 }
 
-export function CartTip({ id, text, side, colour, anchor }: Props) {
+export function CartTip({ id, text, side, colour, anchor, pinned }: Props) {
   const { tipLayer } = useTopologyUi();
   // Re-placed when the picture is panned or zoomed.
   const transform = useStore(selectTransform);
@@ -58,7 +60,7 @@ export function CartTip({ id, text, side, colour, anchor }: Props) {
       id={id}
       ref={ref}
       role="tooltip"
-      className="topo-cart-tip"
+      className={`topo-cart-tip${pinned ? ' is-pinned' : ''}`}
       style={
         {
           '--chip': colour,

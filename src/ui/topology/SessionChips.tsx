@@ -220,6 +220,7 @@ export const SessionChips = memo(function SessionChips({
           side={tipSide}
           colour={userColour(tipChip.userIdx)}
           anchor={() => refs.current[shown.indexOf(tipChip)]}
+          pinned={tipChip.userIdx !== peek}
         />
       )}
     </div>

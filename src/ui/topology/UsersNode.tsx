@@ -147,6 +147,7 @@ export const UsersNode = memo(function UsersNode({ data }: NodeProps<UsersNodeT>
           side="below"
           colour={userColour(tipUser.idx)}
           anchor={() => faces.current.get(tipUser.idx)}
+          pinned={tipUser.idx !== peek}
         />
       )}
       <Handles target={false} />
