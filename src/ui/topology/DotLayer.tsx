@@ -3,15 +3,20 @@
  * requestAnimationFrame loop from the hop buffer and the view clock. React renders this
  * component only when the layout or the motion preference changes, never per frame.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { useSimSession } from '../SimContext.tsx';
 import { NAMED_USERS } from '../../sim/index.ts';
 import { viewTimeMs } from '../../store/viewClock.ts';
 import { MAX_HOPS } from '../../store/hopBuffer.ts';
 import { segmentTable, type TopologyLayout } from './layout.ts';
-import { edgeKey, edgeRates, type EdgeRate } from './hopRules.ts';
-import { DotPainter, paintRates, type Theme } from './paintDots.ts';
+import { edgeKey, type EdgeRate } from './hopRules.ts';
+import { DotPainter, type Credential, type Theme } from './paintDots.ts';
+import type * as RatesModule from './paintRates.ts';
+import type { RateExtras } from './paintRates.ts';
+import type { RouteMemory } from './routeMemory.ts';
+import { namedShown } from './graph.ts';
+import type { Snapshot } from '../../protocol/snapshot.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
 import { dotStats } from './dotStats.ts';
 
@@ -52,13 +57,37 @@ function layoutEdges(layout: TopologyLayout): number[] {
 
 const INITIALS = NAMED_USERS.map((n) => n.charAt(0));
 
+/** "Alice:1-5 Bob:1-4": the LB → server link each named user's latest request took. */
+function latestLinks(routes: RouteMemory, names: readonly string[]): string {
+  const out: string[] = [];
+  names.forEach((name, u) => {
+    const r = routes.latest(u);
+    if (r && r.server >= 0) out.push(`${name}:1-${r.server}`);
+  });
+  return out.join(' ');
+}
+
+function credentialOf(snap: Snapshot | null): Credential | undefined {
+  if (!snap) return undefined;
+  return {
+    kind: snap.architecture === 'jwt' ? 'token' : 'cookie',
+    bytes: snap.outcome.bytesPerRequest.credential,
+  };
+}
+
 export function DotLayer({ layout }: { layout: TopologyLayout }) {
   const session = useSimSession();
   const flow = useStoreApi();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const reduced = useReducedMotion();
+  // The reduced-motion painter is its own chunk, fetched the first time it is needed.
+  const [ratesView, setRatesView] = useState<typeof RatesModule | null>(null);
+  useEffect(() => {
+    if (reduced && !ratesView) void import('./paintRates.ts').then((m) => setRatesView(m));
+  }, [reduced, ratesView]);
   const table = useMemo(() => segmentTable(layout), [layout]);
   const edges = useMemo(() => layoutEdges(layout), [layout]);
+  const boxes = layout.boxes;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -89,6 +118,8 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
     let lastPrune = 0;
     let lastRates = -Infinity;
     let rates = new Map<number, EdgeRate>();
+    const routes = ratesView ? new ratesView.RouteMemory(NAMED_USERS.length) : null;
+    let extras: RateExtras | undefined;
     let ratesVersion = 0;
     let drawnKey = '';
     let raf = 0;
@@ -103,7 +134,9 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
       const labelMs = LABEL_WALL_MS * speed;
       if (now - lastPrune > PRUNE_EVERY_WALL_MS) {
         lastPrune = now;
-        hops.prune(viewMs, Math.max(labelMs, reduced ? RATE_WINDOW_MS : 0));
+        // Reduced motion reads routes between recounts: keep the hops of that span too.
+        const keep = reduced ? Math.max(RATE_WINDOW_MS, 2 * RATE_EVERY_WALL_MS * speed) : 0;
+        hops.prune(viewMs, Math.max(labelMs, keep));
       }
       if (now - lastTheme > THEME_EVERY_WALL_MS) {
         lastTheme = now;
@@ -118,16 +151,38 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
       const [tx, ty, zoom] = flow.getState().transform;
       const view = { tx, ty, zoom };
       if (reduced) {
+        if (!ratesView || !routes) return;
         if (now - lastRates > RATE_EVERY_WALL_MS) {
           lastRates = now;
-          rates = edgeRates(hops.data, hops.count, viewMs, RATE_WINDOW_MS, hops.count >= MAX_HOPS);
+          rates = ratesView.edgeRates(
+            hops.data,
+            hops.count,
+            viewMs,
+            RATE_WINDOW_MS,
+            hops.count >= MAX_HOPS,
+          );
+          routes.observe(hops.data, hops.count, viewMs);
+          const st = session.store.getState();
+          const follow = st.followUser;
+          extras = {
+            marks: ratesView.linkMarks(routes, st.snapshot ? namedShown(st.snapshot) : 0, edgeKey),
+            initials: INITIALS,
+            follow,
+            followRoute: follow !== null ? routes.latest(follow) : undefined,
+            credential: credentialOf(st.snapshot),
+            lbBox: layout.byHop.get(1),
+            boxes,
+          };
+          // The same routes in words on the canvas element, for tests and inspection.
+          const latest = latestLinks(routes, NAMED_USERS);
+          if (canvas.dataset.latestLinks !== latest) canvas.dataset.latestLinks = latest;
           ratesVersion++;
         }
         const key = `${ratesVersion}|${tx}|${ty}|${zoom}|${sizeVersion}|${themeVersion}`;
         if (key === drawnKey) return;
         drawnKey = key;
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        paintRates(ctx, width, height, table, edges, rates, view, theme);
+        ratesView.paintRates(ctx, width, height, table, edges, rates, view, theme, extras);
         return;
       }
       const st = session.store.getState();
@@ -149,14 +204,8 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
         labelMs,
         theme,
         initials: INITIALS,
-        ...(snap
-          ? {
-              credential: {
-                kind: snap.architecture === 'jwt' ? 'token' : 'cookie',
-                bytes: snap.outcome.bytesPerRequest.credential,
-              },
-            }
-          : {}),
+        boxes,
+        credential: credentialOf(snap),
       });
       dotStats.perEdge = painter.drawn;
     };
@@ -165,7 +214,7 @@ export function DotLayer({ layout }: { layout: TopologyLayout }) {
       cancelAnimationFrame(raf);
       ro.disconnect();
     };
-  }, [session, flow, table, edges, reduced]);
+  }, [session, flow, table, edges, boxes, layout, reduced, ratesView]);
 
   return <canvas ref={canvasRef} className="topo-dots" aria-hidden="true" />;
 }

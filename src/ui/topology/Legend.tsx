@@ -19,6 +19,12 @@ export function Legend() {
             </span>
             failures per second
           </li>
+          <li>
+            <span className="lg-mark" aria-hidden="true">
+              A
+            </span>
+            a user&apos;s latest link (faint: earlier)
+          </li>
         </>
       ) : (
         <>

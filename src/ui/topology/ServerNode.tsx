@@ -14,6 +14,8 @@ import { Handles } from './Handles.tsx';
 import { SessionChips } from './SessionChips.tsx';
 import { SPOTLIT, useSpotlit } from './spotlight.ts';
 import { cap, statusWords } from './words.ts';
+import { lossText } from './chipLoss.ts';
+import { useLossShown } from './useLossShown.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
 const selectHeld = (s: SimStoreState) => s.actionsHeld;
@@ -33,6 +35,9 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
   const retired = status === 'down' && data.stopCause === 'retired';
   const st = retired ? { icon: '⏻', label: 'Retired' } : statusWords(status);
   const down = status === 'down';
+  // Compact boxes have no chips to kill: the loss is a marker on the box instead.
+  const chipless = data.holdsSessions && data.chipSlots === 0;
+  const compactLoss = useLossShown(chipless ? data.loss : null);
   const act = (command: 'kill-server' | 'restart-server'): void =>
     void perform(command, host, { server: id });
 
@@ -154,7 +159,15 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
           note={showStats ? null : note}
           loss={data.loss}
           quiet={down}
+          serverId={id}
+          tipSide={data.shape === 'phone' ? 'below' : 'right'}
         />
+      )}
+      {compactLoss && (
+        <p className="topo-loss-note is-compact">
+          <span aria-hidden="true">✕ </span>
+          {lossText(compactLoss.count, vocab)}
+        </p>
       )}
       {down && !retired && (
         <span className="topo-dead-mark" aria-hidden="true">

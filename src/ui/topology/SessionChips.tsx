@@ -1,24 +1,33 @@
 /**
  * The sessions a server (or the session store) holds, as chips: one per session, coloured
- * and lettered for named users, grey for the crowd, then "+N more". Clicking a chip shows
- * that cart. When sessions vanish between snapshots the old chips burst in place, so a crash
- * is seen destroying them. One tab stop per group; arrow keys move between chips.
+ * and lettered for named users, grey for the crowd, then "+N more". Hovering, focusing or
+ * tapping a chip shows its cart beside it (the followed user's stays up); clicking also
+ * pins it in the caption. When a crash destroys the sessions, the chips die in place: they
+ * flash, fall and stay greyed and crossed out for a few seconds under "N sessions lost" (with
+ * reduced motion, the same marker without the movement). One tab stop per group; arrow keys
+ * move between chips.
  */
-import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { SessionChip } from '../../protocol/snapshot.ts';
 import { NAMED_USERS } from '../../sim/index.ts';
 import { useSim } from '../SimContext.tsx';
 import type { SimStoreState } from '../../store/simStore.ts';
-import type { Loss } from './chipLoss.ts';
+import { deadChips, LOSS_SHOWN_MS, lossText, type Loss } from './chipLoss.ts';
+import { CartTip, type TipSide } from './CartTip.tsx';
 import { visibleChips } from './graph.ts';
 import { readableOn, userColour } from './palette.ts';
 import { useTopologyUi } from './topologyUi.ts';
-import { initial, userName } from './words.ts';
+import { chipCaption, initial, userName } from './words.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
-
-/** How long the "N sessions lost" note stays, in wall ms (the burst itself is CSS, ~0.9 s). */
-const LOSS_NOTE_MS = 2600;
 
 interface Props {
   nodeId: string;
@@ -35,6 +44,11 @@ interface Props {
   loss: Loss | null;
   /** Say nothing when empty (a dead server: its caption already says why). */
   quiet?: boolean;
+  /** Server id the chips live on, 0 for the session store (for the cart's "lives on …"). */
+  serverId: number;
+  storeLabel?: string;
+  /** Which side of the box a cart is shown on (towards open space). */
+  tipSide: TipSide;
 }
 
 interface Dying {
@@ -60,8 +74,13 @@ export const SessionChips = memo(function SessionChips({
   note = null,
   loss,
   quiet = false,
+  serverId,
+  storeLabel = '',
+  tipSide,
 }: Props) {
   const vocab = useSim(selectVocab);
+  const tipId = useId();
+  const [peek, setPeek] = useState<number | null>(null);
   const ui = useTopologyUi();
   const { shown, more } = visibleChips(chips, slots, total);
 
@@ -73,13 +92,13 @@ export const SessionChips = memo(function SessionChips({
   if (seen.chips !== chips || fresh) {
     if (fresh) {
       const ghosts = seen.chips === chips ? shown : seen.shown;
-      setDying({ chips: ghosts, before: loss.count, serial: loss.serial });
+      setDying({ chips: deadChips(ghosts, loss.count), before: loss.count, serial: loss.serial });
     }
     setSeen({ chips, shown, serial: loss?.serial ?? seen.serial });
   }
   useEffect(() => {
     if (!dying) return;
-    const t = window.setTimeout(() => setDying(null), LOSS_NOTE_MS);
+    const t = window.setTimeout(() => setDying(null), LOSS_SHOWN_MS);
     return () => window.clearTimeout(t);
   }, [dying]);
 
@@ -104,6 +123,13 @@ export const SessionChips = memo(function SessionChips({
     refs.current[next]?.focus();
   };
 
+  // The cart beside the chip being looked at, else the followed user's.
+  const tipChip =
+    shown.find((c) => c.userIdx === peek) ?? shown.find((c) => c.userIdx === highlight);
+  const tipText = tipChip
+    ? chipCaption(tipChip.userIdx, tipChip.items, serverId, storeLabel, vocab, true)
+    : null;
+
   return (
     <div className="topo-chips-wrap">
       <div
@@ -111,6 +137,8 @@ export const SessionChips = memo(function SessionChips({
         role="group"
         aria-label={label}
         onKeyDown={onKeyDown}
+        onPointerLeave={() => setPeek(null)}
+        onBlur={() => setPeek(null)}
       >
         {shown.map((c, i) => {
           const named = c.userIdx < NAMED_USERS.length;
@@ -132,9 +160,16 @@ export const SessionChips = memo(function SessionChips({
               style={named ? chipStyle(c.userIdx) : undefined}
               aria-label={`${name}'s ${vocab.session}`}
               aria-pressed={inspected === c.userIdx}
-              title={`${name}: ${c.items.length} in ${vocab.cart}`}
-              onFocus={() => setActive(i)}
-              onClick={() => ui.toggleInspect({ nodeId, userIdx: c.userIdx })}
+              aria-describedby={tipChip === c ? tipId : undefined}
+              onFocus={() => {
+                setActive(i);
+                setPeek(c.userIdx);
+              }}
+              onPointerEnter={() => setPeek(c.userIdx)}
+              onClick={() => {
+                setPeek(c.userIdx);
+                ui.toggleInspect({ nodeId, userIdx: c.userIdx });
+              }}
             >
               {initial(c.userIdx)}
             </button>
@@ -156,10 +191,16 @@ export const SessionChips = memo(function SessionChips({
         )}
       </div>
       {dying && (
-        <div className="topo-chips topo-chips-ghosts" aria-hidden="true" key={dying.serial}>
+        // The note first, then the dead chips after it, clipped to the chips' area.
+        <div className="topo-chips topo-chips-ghosts" key={dying.serial}>
+          <p className="topo-loss-note">
+            <span aria-hidden="true">✕ </span>
+            {lossText(dying.before, vocab)}
+          </p>
           {dying.chips.map((c, i) => (
             <span
               key={`${c.userIdx}-${i}`}
+              aria-hidden="true"
               className={[
                 'topo-chip',
                 c.userIdx < NAMED_USERS.length ? 'is-named' : 'is-crowd',
@@ -172,11 +213,15 @@ export const SessionChips = memo(function SessionChips({
           ))}
         </div>
       )}
-      {dying && (
-        <p className="topo-loss-note">
-          <span aria-hidden="true">✕ </span>
-          {dying.before} {dying.before === 1 ? vocab.session : vocab.sessions} lost
-        </p>
+      {tipChip && tipText && !dying && (
+        <CartTip
+          id={tipId}
+          text={tipText}
+          side={tipSide}
+          colour={userColour(tipChip.userIdx)}
+          anchor={() => refs.current[shown.indexOf(tipChip)]}
+          pinned={tipChip.userIdx !== peek}
+        />
       )}
     </div>
   );

@@ -60,6 +60,9 @@ export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps
         highlight={data.highlight}
         inspected={data.inspected}
         loss={data.loss}
+        serverId={0}
+        storeLabel={data.label}
+        tipSide="left"
       />
       {status === 'down' && (
         <span className="topo-dead-mark" aria-hidden="true">

@@ -95,6 +95,7 @@ function TopologyGraph() {
   const size = useContainerSize(rootRef);
   const { fitView } = useReactFlow();
   const [inspected, setInspected] = useState<Inspected | null>(null);
+  const [tipLayer, setTipLayer] = useState<HTMLDivElement | null>(null);
 
   // Crashes that destroyed sessions, from the frame events (not from snapshot diffs: a jump
   // back in time empties boxes too, and destroys nothing).
@@ -124,8 +125,9 @@ function TopologyGraph() {
         setInspected((cur) =>
           cur && cur.nodeId === target.nodeId && cur.userIdx === target.userIdx ? null : target,
         ),
+      tipLayer,
     }),
-    [],
+    [tipLayer],
   );
   const closeInspect = useCallback(() => setInspected(null), []);
 
@@ -231,6 +233,7 @@ function TopologyGraph() {
               />
             </Panel>
           </ReactFlow>
+          <div className="topo-tip-layer" ref={setTipLayer} />
         </TopologyUiContext.Provider>
       ) : (
         <p className="topo-waiting">Starting the simulation…</p>

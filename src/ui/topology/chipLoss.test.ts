@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../sim/index.ts';
-import { destroyedSessions } from './chipLoss.ts';
+import { deadChips, destroyedSessions, lossText } from './chipLoss.ts';
 
 const lost = (cause: string, server: number, count: number): SimEvent =>
   ({ type: 'sessions-lost', tMs: 1, cause, server, count, items: 0, named: [] }) as SimEvent;
@@ -25,5 +25,20 @@ describe('destroyedSessions', () => {
     expect(
       destroyedSessions([lost('miss', 1, 1), lost('failover', 0, 3), lost('server-died', 1, 0)]),
     ).toEqual([]);
+  });
+});
+
+describe('loss markers', () => {
+  it("count what was lost, in the run's words", () => {
+    expect(lossText(89, { session: 'session', sessions: 'sessions' })).toBe('89 sessions lost');
+    expect(lossText(1, { session: 'chat login', sessions: 'chat logins' })).toBe(
+      '1 chat login lost',
+    );
+  });
+
+  it('draw dead the chips that were shown, never more than were destroyed', () => {
+    expect(deadChips(['A', 'B', 'C'], 89)).toEqual(['A', 'B', 'C']);
+    expect(deadChips(['A', 'B', 'C'], 2)).toEqual(['A', 'B']);
+    expect(deadChips([], 5)).toEqual([]);
   });
 });

@@ -29,3 +29,19 @@ export function destroyedSessions(events: readonly SimEvent[]): Destroyed[] {
   }
   return out;
 }
+
+/** How long a box shows its loss (the dead chips and "N sessions lost"), in wall ms. */
+export const LOSS_SHOWN_MS = 4000;
+
+/** "89 sessions lost", in the run's words. */
+export function lossText(count: number, words: { session: string; sessions: string }): string {
+  return `${count} ${count === 1 ? words.session : words.sessions} lost`;
+}
+
+/**
+ * The chips drawn dead where a loss happened: those the box was showing just before, but
+ * never more than the sessions destroyed (a box that lost 2 of its 5 shows 2 dead chips).
+ */
+export function deadChips<T>(shownBefore: readonly T[], count: number): readonly T[] {
+  return shownBefore.length <= count ? shownBefore : shownBefore.slice(0, Math.max(0, count));
+}

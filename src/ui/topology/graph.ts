@@ -11,16 +11,24 @@ import type { Loss } from './chipLoss.ts';
 import type { LoadAverage, StopCause } from './serverHistory.ts';
 import { sidesBetween, type LayoutBox, type ServerShape, type TopologyLayout } from './layout.ts';
 
+import type { SessionHome } from '../../protocol/snapshot.ts';
+
 export type AvatarState = 'in' | 'out' | 'lost';
 
 export interface Avatar {
   idx: number;
   name: string;
   state: AvatarState;
+  /** What is in their cart and where the session lives (a server id, store, token or none). */
+  cart: readonly number[];
+  home: SessionHome;
+  sessionLost: boolean;
 }
 
 export type UsersData = {
   avatars: Avatar[];
+  architecture: Architecture;
+  storeLabel: string;
   crowd: number;
   loggedIn: number;
   active: number;
@@ -129,6 +137,8 @@ function sameAvatars(a: readonly Avatar[], b: readonly Avatar[]): boolean {
     const x = a[i]!;
     const y = b[i]!;
     if (x.idx !== y.idx || x.state !== y.state || x.name !== y.name) return false;
+    if (x.home !== y.home || x.sessionLost !== y.sessionLost) return false;
+    if (x.cart.length !== y.cart.length || x.cart.some((c, j) => c !== y.cart[j])) return false;
   }
   return true;
 }
@@ -210,10 +220,15 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
           idx: u.idx,
           name: u.name,
           state: avatarState(u),
+          cart: u.cart,
+          home: u.home,
+          sessionLost: u.sessionLost,
         }));
         nodes.push(
           nodeFor<UsersNodeT>(box, 'users', {
             avatars,
+            architecture: s.architecture,
+            storeLabel: STORE_PROFILES[s.store.kind].label,
             crowd: chat ? chat.clients : Math.max(0, s.users.target - shown),
             loggedIn: chat ? chat.connections.open : s.users.loggedIn,
             active: s.users.active,

@@ -8,9 +8,10 @@
  */
 import { HOP_STRIDE } from '../../protocol/messages.ts';
 import type { SegmentTable } from './layout.ts';
-import { isFailureOrigin, edgeEnds, edgeKey, formatRate, rank, type EdgeRate } from './hopRules.ts';
+import { isFailureOrigin, edgeKey, rank } from './hopRules.ts';
 import { CROWD_COLOUR, USER_COLOURS, readableOn } from './palette.ts';
 import { failLabel } from './words.ts';
+import { placeLabels, type LabelWish, type Rect } from './labelLayout.ts';
 
 export interface Theme {
   text: string;
@@ -43,9 +44,11 @@ export interface DotFrame {
    * What each request carries to identify its session: a cookie (12 bytes) or, with JWT, the
    * whole signed token. Drawn riding with requests towards the servers, sized by its bytes.
    */
-  credential?: Credential;
+  credential?: Credential | undefined;
   /** Initials drawn on the named users' dots (index = user number). */
   initials?: readonly string[];
+  /** The picture's boxes in flow coordinates: credential labels keep off them. */
+  boxes?: readonly Rect[];
 }
 
 export interface Credential {
@@ -263,7 +266,9 @@ export class DotPainter {
 
   /**
    * Named users: their initial on the dot, and on the way to a server the credential their
-   * request carries ("cookie 12 B" or "token 232 B"), so its size can be compared.
+   * request carries ("cookie 12 B" or "token 232 B"), so its size can be compared. The
+   * labels are laid out so that none covers another or a box (the followed user's first);
+   * a label with no free spot is left out for that frame.
    */
   private paintNamed(ctx: CanvasRenderingContext2D, f: DotFrame, r: number): void {
     const n = this.namedDots.length / 4;
@@ -272,6 +277,8 @@ export class DotPainter {
     const cred = f.credential;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
+    const wishes: LabelWish[] = [];
+    const whose: number[] = [];
     for (let i = 0; i < n; i++) {
       const x = this.namedDots[i * 4]!;
       const y = this.namedDots[i * 4 + 1]!;
@@ -286,20 +293,42 @@ export class DotPainter {
         ctx.fillStyle = readableOn(USER_COLOURS[user]!);
         ctx.fillText(letter, x, y + 0.5);
       }
+      ctx.globalAlpha = 1;
       if (cred && forward) {
-        const text = cred.kind === 'token' ? `token ${cred.bytes} B` : `cookie ${cred.bytes} B`;
-        ctx.font = `600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
-        const w = ctx.measureText(text).width + 10;
-        const px = x - w / 2;
-        const py = y - rr - 18;
-        pill(ctx, px, py, w, 16, cred.kind === 'token' ? f.theme.accent : f.theme.panel);
+        const wish = { x, y, r: rr, w: 0, h: 16 };
+        if (big) {
+          wishes.unshift(wish);
+          whose.unshift(user);
+        } else {
+          wishes.push(wish);
+          whose.push(user);
+        }
+      }
+    }
+    if (cred && wishes.length > 0) {
+      const text = cred.kind === 'token' ? `token ${cred.bytes} B` : `cookie ${cred.bytes} B`;
+      ctx.font = `600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+      const w = ctx.measureText(text).width + 10;
+      for (const wish of wishes) wish.w = w;
+      const { tx, ty, zoom } = f.view;
+      const boxes = (f.boxes ?? []).map((b) => ({
+        x: b.x * zoom + tx,
+        y: b.y * zoom + ty,
+        w: b.w * zoom,
+        h: b.h * zoom,
+      }));
+      const spots = placeLabels(wishes, boxes);
+      spots.forEach((p, i) => {
+        if (!p) return;
+        if (f.follow !== null && whose[i] !== f.follow) ctx.globalAlpha = 0.45;
+        pill(ctx, p.x, p.y, p.w, p.h, cred.kind === 'token' ? f.theme.accent : f.theme.panel);
         ctx.strokeStyle = f.theme.border;
         ctx.lineWidth = 1;
         ctx.stroke();
         ctx.fillStyle = cred.kind === 'token' ? f.theme.panel : f.theme.text;
-        ctx.fillText(text, x, py + 8.5);
-      }
-      ctx.globalAlpha = 1;
+        ctx.fillText(text, p.x + p.w / 2, p.y + 8.5);
+        ctx.globalAlpha = 1;
+      });
     }
     ctx.textAlign = 'start';
   }
@@ -424,7 +453,7 @@ export function tokenLengthPx(bytes: number): number {
   return Math.max(1, Math.min(24, Math.round(bytes / 14)));
 }
 
-function pill(
+export function pill(
   ctx: CanvasRenderingContext2D,
   x: number,
   y: number,
@@ -436,67 +465,4 @@ function pill(
   ctx.roundRect(x, y, w, h, h / 2);
   ctx.fillStyle = fill;
   ctx.fill();
-}
-
-/**
- * The reduced-motion view: no moving dots. Each edge gets a flow bar whose width grows with
- * its request rate, a "12/s" label, and a red "✕ 3/s" when requests fail there.
- */
-export function paintRates(
-  ctx: CanvasRenderingContext2D,
-  width: number,
-  height: number,
-  table: SegmentTable,
-  edges: readonly number[],
-  rates: ReadonlyMap<number, EdgeRate>,
-  view: ViewTransform,
-  theme: Theme,
-): void {
-  ctx.clearRect(0, 0, width, height);
-  const { tx, ty, zoom } = view;
-  const k = Math.max(0.7, Math.min(1.2, zoom));
-  ctx.font = `600 ${Math.round(11 * k)}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
-  ctx.textBaseline = 'middle';
-  ctx.lineCap = 'round';
-  for (const key of edges) {
-    const [l, r] = edgeEnds(key);
-    const s = (l * table.size + r) * 4;
-    const x1 = table.data[s]! * zoom + tx;
-    if (x1 !== x1) continue;
-    const y1 = table.data[s + 1]! * zoom + ty;
-    const x2 = table.data[s + 2]! * zoom + tx;
-    const y2 = table.data[s + 3]! * zoom + ty;
-    const rate = rates.get(key);
-    const perS = rate?.perS ?? 0;
-    const failed = rate?.failedPerS ?? 0;
-    if (perS > 0) {
-      ctx.globalAlpha = 0.35;
-      ctx.strokeStyle = theme.accent;
-      ctx.lineWidth = Math.min(14, 2 + 2.2 * Math.log2(1 + perS)) * k;
-      ctx.beginPath();
-      ctx.moveTo(x1, y1);
-      ctx.lineTo(x2, y2);
-      ctx.stroke();
-      ctx.globalAlpha = 1;
-    }
-    // Labels sit on the edge, a little towards its right end, so fan-out edges stay apart.
-    const mx = x1 + (x2 - x1) * 0.62;
-    const my = y1 + (y2 - y1) * 0.62;
-    const text = formatRate(perS);
-    const w = ctx.measureText(text).width + 10;
-    const h = 16 * k;
-    pill(ctx, mx - w / 2, my - h / 2, w, h, theme.panel);
-    ctx.strokeStyle = theme.border;
-    ctx.lineWidth = 1;
-    ctx.stroke();
-    ctx.fillStyle = theme.text;
-    ctx.fillText(text, mx - w / 2 + 5, my + 0.5);
-    if (failed > 0) {
-      const ft = `✕ ${formatRate(failed)} failed`;
-      const fw = ctx.measureText(ft).width + 10;
-      pill(ctx, mx - fw / 2, my + h / 2 + 2, fw, h, theme.bad);
-      ctx.fillStyle = theme.panel;
-      ctx.fillText(ft, mx - fw / 2 + 5, my + h + 2.5);
-    }
-  }
 }

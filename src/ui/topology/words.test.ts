@@ -34,6 +34,9 @@ describe('captions', () => {
       "Bob's cart: empty — lives in the session store (Memcached)",
     );
     expect(chipCaption(41, [3], 1, 'Redis', V)).toBe("User 42's cart: iPad — lives on server 1");
+    expect(chipCaption(0, [0, 1], 2, 'Redis', V, true)).toBe(
+      "Alice's cart (2): iPhone, AirPods — lives on server 2",
+    );
   });
 });
 

@@ -94,8 +94,9 @@ function cartWords(items: readonly number[], vocab: Vocabulary): string {
 }
 
 /** A user, as far as the sentence about their session needs them. */
-export type SessionUser = Pick<NamedUserView, 'name' | 'cart' | 'home' | 'sessionLost'> &
-  Partial<Pick<NamedUserView, 'loggedIn'>>;
+export type SessionUser = Pick<NamedUserView, 'name' | 'home' | 'sessionLost'> & {
+  cart: readonly number[];
+} & Partial<Pick<NamedUserView, 'loggedIn'>>;
 
 function whereWords(user: SessionUser, vocab: Vocabulary, storeLabel: string | null): string {
   const { home } = user;
@@ -127,18 +128,24 @@ export function sessionSentence(
   user: SessionUser,
   vocab: Vocabulary,
   storeLabel: string | null = null,
+  counted = false,
 ): string {
-  const head = `${possessive(user.name)} ${vocab.cart}: ${cartWords(user.cart, vocab)}`;
+  const count = counted ? ` (${user.cart.length})` : '';
+  const head = `${possessive(user.name)} ${vocab.cart}${count}: ${cartWords(user.cart, vocab)}`;
   return `${head} — ${whereWords(user, vocab, storeLabel)}`;
 }
 
-/** Where a session lives, for a chip on server `serverId` (0 = the session store). */
+/**
+ * Where a session lives, for a chip on server `serverId` (0 = the session store). With
+ * `counted`, the cart's size comes first too: "Alice's cart (2): iPhone, AirPods — …".
+ */
 export function chipCaption(
   userIdx: number,
   items: readonly number[],
   serverId: number,
   storeLabel: string,
   vocab: Vocabulary,
+  counted = false,
 ): string {
   const user = {
     name: userName(userIdx, vocab),
@@ -146,10 +153,15 @@ export function chipCaption(
     home: serverId > 0 ? serverId : ('store' as const),
     sessionLost: false,
   };
-  return sessionSentence(user, vocab, storeLabel);
+  return sessionSentence(user, vocab, storeLabel, counted);
 }
 
 /** The caption for a followed user: what their cart holds and where their session lives. */
-export function followCaption(user: SessionUser, storeLabel: string, vocab: Vocabulary): string {
-  return sessionSentence(user, vocab, storeLabel);
+export function followCaption(
+  user: SessionUser,
+  storeLabel: string,
+  vocab: Vocabulary,
+  counted = false,
+): string {
+  return sessionSentence(user, vocab, storeLabel, counted);
 }
