@@ -48,7 +48,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
   const inlineLoad = data.shape === 'wide' || data.shape === 'strip';
   // A dead server has no load worth showing; only the load balancer's lag is news.
   const showStats = (data.shape === 'tall' || data.shape === 'wide') && (!down || note !== null);
-  const requests = (
+  const requests = data.chat ? null : (
     <span className="topo-count" title="Requests this server has been sent since the start">
       {data.requests.toLocaleString('en-US')} req
     </span>
@@ -61,7 +61,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
           ? `Crashed${data.holdsSessions ? ': memory wiped' : ''}`
           : `Not running${data.holdsSessions ? ': memory wiped' : ''}`}
     </span>
-  ) : (
+  ) : data.chat ? null : (
     <span className="topo-load" title="Busy share, averaged over the last few seconds">
       <span className={`topo-bar lvl-${loadLevel(data.loadPct)}`} aria-hidden="true">
         <span className="topo-bar-fill" style={{ width: `${data.loadPct}%` }} />
@@ -133,10 +133,14 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
             </span>
           ) : (
             <>
-              <span>
-                {data.busy}/{data.workers} busy
-              </span>
-              <span>queue {data.queue}</span>
+              {!data.chat && (
+                <>
+                  <span>
+                    {data.busy}/{data.workers} busy
+                  </span>
+                  <span>queue {data.queue}</span>
+                </>
+              )}
               {data.holdsSessions && (
                 <span>
                   {data.sessionCount} {data.sessionCount === 1 ? vocab.session : vocab.sessions}

@@ -35,6 +35,8 @@ describe.each(['chat-server-memory', 'chat-shared-store'])('%s boxes', (preset) 
     for (const n of servers) {
       expect(n.data.holdsSessions).toBe(true);
       expect(n.data.chipSlots).toBe(0);
+      // A chat server relays messages: no request count or worker load is shown for it.
+      expect(n.data.chat).toBe(true);
       total += n.data.sessionCount;
     }
     expect(total).toBe(chat.connections.open);

@@ -64,6 +64,9 @@ export type ServerData = {
   shape: ServerShape;
   /** The architecture keeps sessions in server memory (or, in a chat run, connections). */
   holdsSessions: boolean;
+  /** A chat run without shoppers: the server holds connections and relays messages, so its
+   *  request count and worker load say nothing. */
+  chat: boolean;
   /** The followed user, if their session lives here. */
   highlight: number | null;
   /** The user whose chip here was clicked to show their cart. */
@@ -274,6 +277,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             chipSlots: chat ? 0 : layout.chipSlots,
             shape: layout.shape,
             holdsSessions: chat !== null || s.architecture === 'in-memory',
+            chat: chat !== null,
             highlight: followed && followed.home === v.id ? followed.idx : null,
             inspected: inspectedOn(box.id),
             loss: losses[box.id] ?? null,
