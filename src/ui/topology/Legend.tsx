@@ -1,6 +1,16 @@
 /** What the marks on the topology mean: dots, rings and bursts (or rates, in reduced motion). */
 import { useReducedMotion } from './useReducedMotion.ts';
 
+/** A legend entry's words: in full, or short on a narrow picture (CSS picks one). */
+function Words({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="lg-long">{long}</span>
+      <span className="lg-short">{short}</span>
+    </>
+  );
+}
+
 export function Legend() {
   const reduced = useReducedMotion();
   return (
@@ -11,19 +21,19 @@ export function Legend() {
             <span className="lg-rate" aria-hidden="true">
               12/s
             </span>
-            requests per second
+            <Words long="requests per second" short="req/s" />
           </li>
           <li>
             <span className="lg-rate is-bad" aria-hidden="true">
               ✕
             </span>
-            failures per second
+            <Words long="failures per second" short="fails/s" />
           </li>
           <li>
             <span className="lg-mark" aria-hidden="true">
               A
             </span>
-            a user&apos;s latest link (faint: earlier)
+            <Words long="a user’s latest link (faint: earlier)" short="latest link" />
           </li>
         </>
       ) : (
