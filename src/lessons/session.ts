@@ -134,8 +134,6 @@ export interface LessonSession {
    * Continue afterwards starts the next step from the lesson's own run.
    */
   runDesign(scenario: Scenario, speed: number): Promise<void>;
-  /** The standard end of a step as last computed, if known: time and commands. */
-  standardEnd(index: number): { tMs: number; commands: readonly TimedCommand[] } | null;
 }
 
 export function createLessonSession(lesson: Lesson, request: SimRequest): LessonSession {
@@ -334,7 +332,6 @@ export function createLessonSession(lesson: Lesson, request: SimRequest): Lesson
       await send(gen, { type: 'speed', speed });
       await send(gen, { type: 'play' });
     },
-    standardEnd: (index) => ends.get(index) ?? null,
   };
 }
 
