@@ -124,6 +124,8 @@ test('a package reports status, score, time and resume data to a SCORM 1.2 LMS, 
   const frame1 = await launch(page1, null);
   await playSteps(frame1, LESSON, 0, 3);
   await expect(frame1.getByText(`Step 4 of ${LESSON.steps.length}`)).toBeVisible();
+  // The step is set up (its start is where the lesson records the learner's place).
+  await expect(frame1.locator('.lesson-card')).toHaveAttribute('aria-busy', 'false');
   await page1.evaluate(() => (window as unknown as { closeSco(): void }).closeSco());
   await expect.poll(() => lms<string[]>(page1, 'window.calls')).toContain('LMSFinish');
   const after1 = await lms<{ core: Record<string, string>; suspend_data: string }>(
@@ -183,6 +185,8 @@ test('a SCORM 2004 package reports completion, scaled score, time and resume dat
   const frame1 = await launch(page1, null, '2004');
   await playSteps(frame1, LESSON, 0, 3);
   await expect(frame1.getByText(`Step 4 of ${LESSON.steps.length}`)).toBeVisible();
+  // The step is set up (its start is where the lesson records the learner's place).
+  await expect(frame1.locator('.lesson-card')).toHaveAttribute('aria-busy', 'false');
   await page1.evaluate(() => (window as unknown as { closeSco(): void }).closeSco());
   await expect.poll(() => lms<string[]>(page1, 'window.calls')).toContain('Terminate');
   const after1 = await lms<Cmi2004>(page1, 'window.cmi()');

@@ -42,6 +42,10 @@ export function watchPageHealth(page: Page): PageHealth {
   });
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? 'unknown error';
+    // A load the browser stopped itself (the page navigated on, a closed dialog's preview
+    // frame went away, a prefetch cut short) is tidying up, not a failed request: a missing
+    // file answers 404 and a dead server refuses, and both are still reported.
+    if (reason === 'net::ERR_ABORTED') return;
     health.failedRequests.push(`${request.method()} ${request.url()}: ${reason}`);
   });
   page.on('response', (response) => {
