@@ -5,22 +5,16 @@
  */
 import { toggleReducedMotion } from '../topology/motionPreference.ts';
 import { useReducedMotion } from '../topology/useReducedMotion.ts';
+import { Switch } from './Switch.tsx';
 
 export function MotionToggle() {
-  const reduced = useReducedMotion();
   return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={reduced}
-      aria-keyshortcuts="M"
-      className="switch motion-toggle"
-      onClick={toggleReducedMotion}
-    >
-      <span className="switch-track" aria-hidden="true">
-        <span className="switch-thumb" />
-      </span>
-      <span className="switch-text">Reduce motion</span>
-    </button>
+    <Switch
+      label="Reduce motion"
+      checked={useReducedMotion()}
+      onToggle={toggleReducedMotion}
+      className="motion-toggle"
+      shortcut="M"
+    />
   );
 }

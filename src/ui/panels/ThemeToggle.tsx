@@ -1,5 +1,6 @@
 /** The light/dark switch in the header. */
 import { useEffect, useState } from 'react';
+import { Switch } from './Switch.tsx';
 import { applyTheme, currentTheme } from './theme.ts';
 
 export function ThemeToggle() {
@@ -7,21 +8,15 @@ export function ThemeToggle() {
   useEffect(() => applyTheme(theme, false), [theme]);
   const dark = theme === 'dark';
   return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={dark}
-      className="switch theme-toggle"
-      onClick={() => {
+    <Switch
+      label="Dark theme"
+      checked={dark}
+      className="theme-toggle"
+      onToggle={() => {
         const next = dark ? 'light' : 'dark';
         applyTheme(next, true);
         setTheme(next);
       }}
-    >
-      <span className="switch-track" aria-hidden="true">
-        <span className="switch-thumb" />
-      </span>
-      <span className="switch-text">Dark theme</span>
-    </button>
+    />
   );
 }
