@@ -56,20 +56,26 @@ export function launchPage(
   );
 }
 
-/** imsmanifest.xml for SCORM 1.2 (IMS Content Packaging 1.1.2 with the ADL extensions). */
-export function scorm12Manifest(o: PackageOptions): string {
+const ident = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
+
+/**
+ * The organization and resources of a package, the same in both editions apart from the
+ * spelling of one attribute (`adlcp:scormtype` in 1.2, `adlcp:scormType` in 2004) and what
+ * each item carries after its title (`itemExtra`: mastery score or sequencing).
+ */
+function organizationAndResources(
+  o: PackageOptions,
+  edition: ScormEdition,
+  itemExtra: (id: string) => string,
+): string {
   if (o.lessons.length === 0) throw new Error('a package needs at least one lesson');
-  const ident = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
-  const mastery =
-    o.masteryScore === null
-      ? ''
-      : `\n        <adlcp:masteryscore>${o.masteryScore}</adlcp:masteryscore>`;
+  const scormType = edition === '1.2' ? 'adlcp:scormtype' : 'adlcp:scormType';
   const items = o.lessons
     .map(
       (
         l,
       ) => `      <item identifier="item-${ident(l.id)}" identifierref="sco-${ident(l.id)}" isvisible="true">
-        <title>${xmlEscape(l.title)}</title>${mastery}
+        <title>${xmlEscape(l.title)}</title>${itemExtra(ident(l.id))}
       </item>`,
     )
     .join('\n');
@@ -77,13 +83,34 @@ export function scorm12Manifest(o: PackageOptions): string {
     .map(
       (
         l,
-      ) => `    <resource identifier="sco-${ident(l.id)}" type="webcontent" adlcp:scormtype="sco" href="${launchFile(l.id)}">
+      ) => `    <resource identifier="sco-${ident(l.id)}" type="webcontent" ${scormType}="sco" href="${launchFile(l.id)}">
       <file href="${launchFile(l.id)}"/>
       <dependency identifierref="app"/>
     </resource>`,
     )
     .join('\n');
   const files = o.files.map((f) => `      <file href="${xmlEscape(f)}"/>`).join('\n');
+  return `  <organizations default="org-${ident(o.id)}">
+    <organization identifier="org-${ident(o.id)}">
+      <title>${xmlEscape(o.title)}</title>
+${items}
+    </organization>
+  </organizations>
+  <resources>
+${scos}
+    <resource identifier="app" type="webcontent" ${scormType}="asset">
+${files}
+    </resource>
+  </resources>`;
+}
+
+/** imsmanifest.xml for SCORM 1.2 (IMS Content Packaging 1.1.2 with the ADL extensions). */
+export function scorm12Manifest(o: PackageOptions): string {
+  const mastery = () =>
+    o.masteryScore === null
+      ? ''
+      : `\n        <adlcp:masteryscore>${o.masteryScore}</adlcp:masteryscore>`;
+  const body = organizationAndResources(o, '1.2', mastery);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${ident(o.id)}" version="1.0"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -94,18 +121,7 @@ export function scorm12Manifest(o: PackageOptions): string {
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
   </metadata>
-  <organizations default="org-${ident(o.id)}">
-    <organization identifier="org-${ident(o.id)}">
-      <title>${xmlEscape(o.title)}</title>
-${items}
-    </organization>
-  </organizations>
-  <resources>
-${scos}
-    <resource identifier="app" type="webcontent" adlcp:scormtype="asset">
-${files}
-    </resource>
-  </resources>
+${body}
 </manifest>
 `;
 }
@@ -117,8 +133,6 @@ ${files}
  * cmi.scaled_passing_score and records success_status passed or failed against it.
  */
 export function scorm2004Manifest(o: PackageOptions): string {
-  if (o.lessons.length === 0) throw new Error('a package needs at least one lesson');
-  const ident = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
   const sequencing = (id: string) =>
     o.masteryScore === null
       ? ''
@@ -130,26 +144,7 @@ export function scorm2004Manifest(o: PackageOptions): string {
             </imsss:primaryObjective>
           </imsss:objectives>
         </imsss:sequencing>`;
-  const items = o.lessons
-    .map(
-      (
-        l,
-      ) => `      <item identifier="item-${ident(l.id)}" identifierref="sco-${ident(l.id)}" isvisible="true">
-        <title>${xmlEscape(l.title)}</title>${sequencing(ident(l.id))}
-      </item>`,
-    )
-    .join('\n');
-  const scos = o.lessons
-    .map(
-      (
-        l,
-      ) => `    <resource identifier="sco-${ident(l.id)}" type="webcontent" adlcp:scormType="sco" href="${launchFile(l.id)}">
-      <file href="${launchFile(l.id)}"/>
-      <dependency identifierref="app"/>
-    </resource>`,
-    )
-    .join('\n');
-  const files = o.files.map((f) => `      <file href="${xmlEscape(f)}"/>`).join('\n');
+  const body = organizationAndResources(o, '2004', sequencing);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${ident(o.id)}" version="1.0"
   xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -163,18 +158,7 @@ export function scorm2004Manifest(o: PackageOptions): string {
     <schema>ADL SCORM</schema>
     <schemaversion>2004 4th Edition</schemaversion>
   </metadata>
-  <organizations default="org-${ident(o.id)}">
-    <organization identifier="org-${ident(o.id)}">
-      <title>${xmlEscape(o.title)}</title>
-${items}
-    </organization>
-  </organizations>
-  <resources>
-${scos}
-    <resource identifier="app" type="webcontent" adlcp:scormType="asset">
-${files}
-    </resource>
-  </resources>
+${body}
 </manifest>
 `;
 }
