@@ -43,7 +43,11 @@ export function readMetric(outcome: Outcome | null, path: MetricPath): number {
   return typeof v === 'number' ? v : NaN;
 }
 
-function eventMatches(e: SimEvent, event: Extract<Until, { kind: 'event' }>['event']): boolean {
+/** Whether one event meets an event condition. */
+export function eventMatches(
+  e: SimEvent,
+  event: Extract<Until, { kind: 'event' }>['event'],
+): boolean {
   switch (event) {
     case 'sessions-lost':
       return e.type === 'sessions-lost' && e.count > 0;

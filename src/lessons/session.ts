@@ -16,7 +16,14 @@
  */
 import type { Frame, ToSim } from '../protocol/messages.ts';
 import type { Scenario, TimedCommand } from '../sim/index.ts';
-import { effectStartMs, newProgress, settleMs, stepComplete, type StepProgress } from './runner.ts';
+import {
+  effectStartMs,
+  eventMatches,
+  newProgress,
+  settleMs,
+  stepComplete,
+  type StepProgress,
+} from './runner.ts';
 import { setupMessages } from './setup.ts';
 import type { Lesson, LessonStep } from './types.ts';
 
@@ -63,7 +70,8 @@ export function completionMs(step: LessonStep, p: StepProgress): number | null {
     case 'action':
       return settled;
     case 'event': {
-      const seen = firstMatchMs(step, p);
+      const event = step.until.event;
+      const seen = p.events.find((e) => eventMatches(e, event))?.tMs;
       return Math.max(settled, onTick(p.startMs, seen ?? p.nowMs));
     }
     case 'metric':
@@ -73,16 +81,6 @@ export function completionMs(step: LessonStep, p: StepProgress): number | null {
 
 function onTick(startMs: number, tMs: number): number {
   return startMs + Math.ceil((tMs - startMs) / TICK_MS) * TICK_MS;
-}
-
-/** When the step's event first happened (the earliest event that meets its condition). */
-function firstMatchMs(step: LessonStep, p: StepProgress): number | null {
-  for (let i = 1; i <= p.events.length; i++) {
-    const seen: StepProgress = { ...p, events: p.events.slice(0, i) };
-    if (stepComplete(step, { ...seen, nowMs: Number.POSITIVE_INFINITY }))
-      return p.events[i - 1]!.tMs;
-  }
-  return null;
 }
 
 /** The index of the step whose scenario step `index` runs in (the nearest one at or before). */
