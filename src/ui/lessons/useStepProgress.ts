@@ -105,7 +105,9 @@ export function useStepProgress(
           }
         }
       }
-      if (frame.snapshot || frame.events.length > 0) setProgress({ ...cur });
+      // Only the completion state and the time reach the screen, and both move on snapshots
+      // (five a second while playing): frames carrying events alone need no render.
+      if (frame.snapshot) setProgress({ ...cur });
     });
   }, [session, lessonSession, start]);
 
