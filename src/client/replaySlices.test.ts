@@ -10,6 +10,7 @@ import type { FromSim } from '../protocol/messages.ts';
 import { createInThreadClient } from './inThreadClient.ts';
 import { request } from './contract.ts';
 import type { SimClient } from './SimClient.ts';
+import { tickingClock } from './tickingClock.ts';
 
 const SCENARIO: Scenario = {
   version: 1,
@@ -19,11 +20,6 @@ const SCENARIO: Scenario = {
   users: { count: 200, thinkTimeS: 3 },
 };
 const COMMANDS = [{ action: 'kill-server', server: 1, atMs: 100_000, live: true }] as const;
-
-function tickingClock(): () => number {
-  let t = 0;
-  return () => (t += 1);
-}
 
 function headlessHash(atMs: number): string {
   const sim = new Simulation(resolveScenario(SCENARIO));

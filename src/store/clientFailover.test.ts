@@ -3,6 +3,7 @@ import type { Scenario } from '../sim/index.ts';
 import type { Frame } from '../protocol/messages.ts';
 import { createInThreadClient } from '../client/inThreadClient.ts';
 import { createSimSession } from './simStore.ts';
+import { tickingClock } from '../client/tickingClock.ts';
 
 const SCENARIO: Scenario = {
   version: 1,
@@ -11,11 +12,6 @@ const SCENARIO: Scenario = {
   durationS: 600,
   users: { count: 200, thinkTimeS: 3 },
 };
-
-function tickingClock(): () => number {
-  let t = 0;
-  return () => (t += 1);
-}
 
 describe('recovery after a worker failure', () => {
   it('replays in slices on the in-thread engine and lands at the same place', async () => {
