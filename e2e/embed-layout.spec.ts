@@ -7,6 +7,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { waitForHook } from './support/lesson-driver';
 import { watchPageHealth } from './support/page-health';
 import { PREVIEW_URL } from './support/urls';
+import { SIZE_PRESETS } from '../src/ui/embed/embedSnippet.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -45,10 +46,18 @@ async function boxIn(frame: Frame, selector: string): Promise<Box | null> {
   }, selector);
 }
 
-for (const [width, height] of [
-  [800, 600],
+// Every size preset of the Embed dialog (full width at both ends of a course column), and a
+// tall frame where the sheet opens under the picture.
+const FRAMES: [number, number][] = [
+  ...SIZE_PRESETS.filter((p) => !p.fullWidth).map((p): [number, number] => [p.width, p.height]),
+  ...SIZE_PRESETS.filter((p) => p.fullWidth).flatMap((p): [number, number][] => [
+    [760, p.height],
+    [1000, p.height],
+  ]),
   [760, 1000],
-] as const) {
+];
+
+for (const [width, height] of FRAMES) {
   test(`in a ${width}×${height} frame the picture, the play controls and the counters are in the first viewport`, async ({
     page,
   }) => {
