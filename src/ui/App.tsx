@@ -16,6 +16,7 @@ import { ReplayProgress } from './ReplayProgress.tsx';
 import { PartBoundary } from './update/PartBoundary.tsx';
 import { UpdateNotice } from './update/UpdateNotice.tsx';
 import { Playground } from './playground/Playground.tsx';
+import { EmbedPlayground } from './embed/EmbedPlayground.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { KeyboardShortcuts } from './help/KeyboardShortcuts.tsx';
 import { MotionToggle } from './panels/MotionToggle.tsx';
@@ -118,7 +119,8 @@ export function App({
       </PartBoundary>
     ) : (
       <PartBoundary name="the playground" kind="mode" playground>
-        <Playground />
+        {/* Embedded: one screen (picture, play controls, counters) with the panels in tabs. */}
+        {options.embed ? <EmbedPlayground /> : <Playground />}
       </PartBoundary>
     );
 

@@ -13,13 +13,14 @@ import { WorkloadControls } from './WorkloadControls.tsx';
 import { ScenarioFile } from '../../share/ScenarioFile.tsx';
 import { RealConfigButton } from '../../realConfig/RealConfigButton.tsx';
 
-export function ControlsPanel() {
+/** `withRun: false` leaves out Play / Pause / Step, for a layout that shows them elsewhere. */
+export function ControlsPanel({ withRun = true }: { withRun?: boolean }) {
   const locked = useSim((s) => s.locked);
   const show = (group: string) => !locked.includes(group);
   return (
     <section className="panel controls-panel" aria-labelledby="controls-heading">
       <h2 id="controls-heading">Controls</h2>
-      {show('run') && <RunControls />}
+      {withRun && show('run') && <RunControls />}
       {show('speed') && <SpeedSlider />}
       {show('seed') && <SeedReset />}
       {show('architecture') && <ArchitectureControls />}
