@@ -20,6 +20,7 @@ import {
   ClientStatus,
   createChatState,
   createClient,
+  presenceTtlMs,
   type ChatMessage,
   type ChatState,
 } from './chatState.ts';
@@ -37,6 +38,13 @@ export function connectionAlive(s: SimState, id: number, sinceMs: number): boole
 
 function sharedState(c: ChatState): boolean {
   return c.cfg.state === 'shared-store';
+}
+
+/** The server the presence map names for client `i`, 0 when it has no entry or it expired. */
+export function presenceAt(s: SimState, c: ChatState, i: number): number {
+  const seen = c.clients[i]!.presenceSeenMs;
+  if (seen < 0 || s.nowMs - seen > presenceTtlMs(c.cfg)) return 0;
+  return c.presence.get(i) ?? 0;
 }
 
 function oneWayMs(s: SimState): number {
@@ -253,6 +261,7 @@ function opened(ctx: Ctx, c: ChatState, i: number): void {
   if (sharedState(c)) {
     // Register presence and read what was queued while away (one store round trip).
     c.presence.set(i, cl.server);
+    cl.presenceSeenMs = s.nowMs;
     const queue = c.queues.get(i);
     if (queue && queue.length > 0) {
       const readMs = s.nowMs + storeRttMs(s, c);
@@ -295,6 +304,8 @@ function ping(ctx: Ctx, i: number): void {
   const cl = c.clients[i]!;
   if (cl.status !== ClientStatus.Connected || cl.pingDueMs !== s.nowMs) return;
   if (connectionAlive(s, cl.server, cl.connectedAtMs)) {
+    // The server vouches for the connection again: its presence entry's expiry moves on.
+    if (sharedState(c)) cl.presenceSeenMs = s.nowMs;
     cl.pingDueMs = s.nowMs + c.cfg.heartbeatS * 1000;
     schedule(ctx, cl.pingDueMs, ChatEv.Ping, i);
     return;
@@ -413,7 +424,7 @@ function fanout(ctx: Ctx, id: number): void {
     }
     // The presence map names the server to notify; if that server is gone, or the user is
     // between connections, the message waits in the queue for the next connection.
-    const at = c.presence.get(m.to) ?? 0;
+    const at = presenceAt(s, c, m.to);
     if (
       at !== 0 &&
       r.status === ClientStatus.Connected &&

@@ -67,6 +67,11 @@ export interface ChatClient {
   unacked: number[];
   /** Messages addressed to this client that were lost. */
   lostMessages: number;
+  /**
+   * When the client's presence entry in the shared store was last written (ms), -1 for none.
+   * The entry expires `presenceTtlMs` later unless a heartbeat refreshes it.
+   */
+  presenceSeenMs: number;
 }
 
 export interface ChatMessage {
@@ -137,6 +142,15 @@ export interface ChatState {
   deliveryMs: Histogram;
 }
 
+/**
+ * How long a presence entry lives without a refresh (ms). The server rewrites it with each
+ * heartbeat that finds the connection alive (a `SET … EX`), so it outlives one heartbeat
+ * interval; an entry whose server died expires when its clients give the connection up.
+ */
+export function presenceTtlMs(cfg: ResolvedChat): number {
+  return (cfg.heartbeatS + cfg.heartbeatTimeoutS) * 1000;
+}
+
 export function createChatState(cfg: ResolvedChat, seed: number): ChatState {
   return {
     cfg,
@@ -190,5 +204,6 @@ export function createClient(): ChatClient {
     outbox: [],
     unacked: [],
     lostMessages: 0,
+    presenceSeenMs: -1,
   };
 }

@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, presetScenario } from '../../sim/index.ts';
 import { buildSnapshot } from '../../worker/buildSnapshot.ts';
-import { buildNodes, namedShown, type ServerNodeT, type UsersNodeT } from './graph.ts';
+import { SKINS } from '../../lessons/skins.ts';
+import {
+  buildNodes,
+  namedShown,
+  type ServerNodeT,
+  type StoreNodeT,
+  type UsersNodeT,
+} from './graph.ts';
+import { chatStoreWords } from './words.ts';
 import { computeLayout } from './layout.ts';
 
 function chatNodes(preset: string, ms: number) {
@@ -41,5 +49,52 @@ describe.each(['chat-server-memory', 'chat-shared-store'])('%s boxes', (preset) 
     }
     expect(total).toBe(chat.connections.open);
     expect(total).toBeGreaterThan(0);
+  });
+});
+
+describe('the chat store box', () => {
+  it('with presence and queues in the store: everyone online, then messages waiting after a crash', () => {
+    const { s, nodes } = chatNodes('chat-shared-store', 10_000);
+    const store = nodes.find((n): n is StoreNodeT => n.type === 'store')!;
+    expect(store.data.chat).toBe('kept');
+    expect(store.data.chipSlots).toBe(0);
+    expect(store.data.online).toBe(s.outcome.chat!.clients);
+    expect(store.data.online).toBeGreaterThan(0);
+    expect(store.data.queued).toBe(0);
+    const words = chatStoreWords({ ...store.data, chat: 'kept' }, SKINS.chat);
+    expect(words.figures).toBe(`${store.data.online} online · 0 queued`);
+
+    // Server 2 dies at 60 s; its apps notice within 45 s and reconnect. Some time in between,
+    // messages for them wait in the store, and the box counts exactly what waits.
+    let waited = false;
+    for (let t = 62_000; t <= 110_000 && !waited; t += 1_000) {
+      const later = chatNodes('chat-shared-store', t);
+      const box = later.nodes.find((n): n is StoreNodeT => n.type === 'store')!;
+      expect(box.data.queued).toBe(later.s.outcome.chat!.messages.queued);
+      if (box.data.queued > 0) {
+        waited = true;
+        const w = chatStoreWords({ ...box.data, chat: 'kept' }, SKINS.chat);
+        expect(w.figures).toBe(`${box.data.online} online · ${box.data.queued} queued`);
+        expect(w.line).toMatch(/wait for \d+ apps? to reconnect/);
+      }
+    }
+    expect(waited).toBe(true);
+  });
+
+  it('with presence in server memory: pub/sub only, nothing kept', () => {
+    const { nodes } = chatNodes('chat-server-memory', 10_000);
+    const store = nodes.find((n): n is StoreNodeT => n.type === 'store')!;
+    expect(store.data.chat).toBe('relay');
+    expect(store.data.online).toBe(0);
+    expect(chatStoreWords({ ...store.data, chat: 'relay' }, SKINS.chat).figures).toBe(
+      'Pub/sub only',
+    );
+  });
+
+  it('a shop run has no chat figures on the store', () => {
+    const sim = Simulation.fromScenario(presetScenario('shared-store')!);
+    sim.runUntil(5_000);
+    const s = buildSnapshot(sim.state, [], []);
+    expect(s.store.chat).toBeNull();
   });
 });

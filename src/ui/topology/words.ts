@@ -165,3 +165,21 @@ export function followCaption(
 ): string {
   return sessionSentence(user, vocab, storeLabel, counted);
 }
+
+/** What the store box says in a chat run: its figures, a line on what it keeps, and both for
+ *  screen readers. `kept`: presence and a queue per app; `relay`: pub/sub only. */
+export function chatStoreWords(
+  f: { chat: 'kept' | 'relay'; online: number; queued: number; waitingApps: number },
+  vocab: Vocabulary,
+): { figures: string; line: string } {
+  if (f.chat === 'relay') {
+    return { figures: 'Pub/sub only', line: 'Keeps no presence and no messages' };
+  }
+  const figures = `${f.online.toLocaleString('en')} online · ${f.queued.toLocaleString('en')} queued`;
+  const apps = f.waitingApps === 1 ? vocab.user : vocab.users;
+  const line =
+    f.queued > 0
+      ? `${f.queued === 1 ? 'A message waits' : 'Messages wait'} for ${f.waitingApps} ${apps} to reconnect`
+      : `Presence map · a queue per ${vocab.user}`;
+  return { figures, line };
+}
