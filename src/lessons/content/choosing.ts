@@ -4,7 +4,8 @@
  * the simulation; the cloud mapping of state types; three case studies; and a closing quiz
  * drawn from the exam-style questions in the sources.
  *
- * Only the reclaimed-server step states simulated numbers; its claims are checked with seed 7.
+ * The reclaimed-server step's narration and the design runs' feedback state simulated numbers;
+ * their claims are checked with seed 7 (lessons.test.ts, designRuns.test.ts).
  */
 import type { Scenario } from '../../sim/index.ts';
 import type { DesignRun, Lesson } from '../types.ts';
@@ -106,6 +107,50 @@ const UNEVEN_RUNS = {
       loadBalancer: { algorithm: 'round-robin', sticky: 'ip-hash' },
     },
     runMs: 40_000,
+  },
+} satisfies Record<string, DesignRun>;
+
+/**
+ * The interview question as runs: the shop on three servers, 300 shoppers, server 1 crashes
+ * at 15 s, read at 40 s. Sessions in memory against sessions in a shared Redis store; the
+ * two wrong answers are both about the in-memory design, so they share its run.
+ */
+const CRASH_SHOP: Scenario = {
+  version: 1,
+  name: 'lesson-choosing-defend-memory',
+  seed: 7,
+  durationS: 120,
+  architecture: 'in-memory',
+  loadBalancer: { algorithm: 'round-robin', sticky: 'cookie' },
+  servers: { count: 3 },
+  users: { count: 300, thinkTimeS: 3 },
+  timeline: [{ action: 'kill-server', server: 1, atS: 15 }],
+};
+
+const DEFEND_RUNS = {
+  memory: {
+    label: 'Sessions in memory + cookie stickiness',
+    scenario: CRASH_SHOP,
+    runMs: 40_000,
+    claims: [
+      { metric: 'sessions.lost', min: 81, max: 81, says: 'the crash logs out 81 shoppers' },
+      { metric: 'latencyMs.mean', min: 101.6, max: 102.4, says: 'about 102 ms a request' },
+    ],
+  },
+  store: {
+    label: 'Sessions in a shared store (Redis)',
+    scenario: {
+      ...CRASH_SHOP,
+      name: 'lesson-choosing-defend-store',
+      architecture: 'session-store',
+      store: { kind: 'redis', replicas: 1 },
+      loadBalancer: { algorithm: 'round-robin', sticky: 'none' },
+    },
+    runMs: 40_000,
+    claims: [
+      { metric: 'sessions.lost', min: 0, max: 0, says: 'nobody is logged out' },
+      { metric: 'latencyMs.mean', min: 103.6, max: 104.4, says: 'about 104 ms a request' },
+    ],
   },
 } satisfies Record<string, DesignRun>;
 
@@ -413,6 +458,7 @@ export const CHOOSING: Lesson = {
       title: 'Quiz: defend a design',
       narration: [
         'Last one. The question is the kind an interviewer asks, and the answer is the kind that wins the argument: it names the trade-off.',
+        'Each answer is about one of two designs for the shop. Run them against a bad afternoon: three servers, a few hundred shoppers, and server 1 crashes early in the run.',
       ],
       until: { kind: 'continue' },
       check: {
@@ -423,23 +469,28 @@ export const CHOOSING: Lesson = {
             id: 'slow',
             text: 'Because memory is slow compared with Redis.',
             correct: false,
-            feedback: 'The reverse: reading memory is far faster than a round trip to any store.',
+            feedback:
+              'The reverse: reading memory is far faster than a round trip to any store. Run both designs: a request takes about 102 ms on average with sessions in memory and about 104 ms with Redis; the difference is the store’s round trip, the rest is the server’s own work.',
+            tryIt: DEFEND_RUNS.memory,
           },
           {
             id: 'never',
             text: 'Because stateful designs are always wrong.',
             correct: false,
             feedback:
-              'Chat servers and game servers are stateful on purpose. Absolutes lose interviews.',
+              'Chat servers and game servers are stateful on purpose. Absolutes lose interviews. Run it: keeping sessions in memory is the fastest design here; its price is the 81 shoppers the crash logs out, a price some systems can pay.',
+            tryIt: DEFEND_RUNS.memory,
           },
           {
             id: 'tradeoff',
             text: 'It is fast and simple, but every crash, deploy or scale-out would log users out and lose carts; a shared store costs a millisecond or two per request and removes that.',
             correct: true,
             feedback:
-              'Yes: it credits what memory does well, names the price, and says what the alternative costs.',
+              'Yes: it credits what memory does well, names the price, and says what the alternative costs. Run both: the crash logs out 81 shoppers with sessions in memory and nobody with the store, whose round trips make the average request about 104 ms instead of about 102 ms.',
+            tryIt: DEFEND_RUNS.store,
           },
         ],
+        compare: ['sessions.lost', 'latencyMs.mean'],
       },
     },
   ],
