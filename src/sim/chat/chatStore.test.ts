@@ -77,6 +77,7 @@ describe('chat store figures', () => {
     sim.runUntil(100_000);
     expect(chatStoreFigures(sim.state)).toEqual({
       keepsState: false,
+      polling: false,
       online: 0,
       queued: 0,
       waitingApps: 0,

@@ -11,6 +11,8 @@ import { presenceAt } from './chatRules.ts';
 export interface ChatStoreFigures {
   /** The store keeps presence and queues (`shared-store`), or only relays (`server-memory`). */
   keepsState: boolean;
+  /** Clients poll (no connections, no presence): messages wait for the recipient's next poll. */
+  polling: boolean;
   /** Apps the presence map lists as online (live, unexpired entries). */
   online: number;
   /** Messages waiting in recipients' queues. */
@@ -29,5 +31,11 @@ export function chatStoreFigures(s: SimState): ChatStoreFigures | null {
   }
   let queued = 0;
   for (const q of c.queues.values()) queued += q.length;
-  return { keepsState, online, queued, waitingApps: c.queues.size };
+  return {
+    keepsState,
+    polling: c.cfg.pollIntervalS > 0,
+    online,
+    queued,
+    waitingApps: c.queues.size,
+  };
 }

@@ -91,6 +91,25 @@ describe('the chat store box', () => {
     );
   });
 
+  it('with polling: no presence, the messages waiting for the next poll', () => {
+    const scenario = {
+      ...presetScenario('chat-shared-store')!,
+      chat: { clients: 60, messageIntervalS: 2, pollIntervalS: 4 },
+    };
+    const sim = Simulation.fromScenario(scenario);
+    sim.runUntil(20_000);
+    const s = buildSnapshot(sim.state, [], []);
+    expect(s.store.chat!.polling).toBe(true);
+    expect(s.store.chat!.online).toBe(0);
+    expect(s.store.chat!.queued).toBeGreaterThan(0);
+    const words = chatStoreWords(
+      { chat: 'polled', online: 0, queued: s.store.chat!.queued, waitingApps: 0 },
+      SKINS.chat,
+    );
+    expect(words.figures).toBe(`${s.store.chat!.queued} queued`);
+    expect(words.line).toBe("Messages wait for each app's next poll");
+  });
+
   it('a shop run has no chat figures on the store', () => {
     const sim = Simulation.fromScenario(presetScenario('shared-store')!);
     sim.runUntil(5_000);

@@ -88,10 +88,11 @@ export type StoreData = {
   loss: Loss | null;
   /**
    * A chat run: what the store keeps for the chat service instead of sessions ('kept':
-   * presence and queues; 'relay': pub/sub only, nothing kept), null in a shop run. Flat
+   * presence and queues; 'relay': pub/sub only, nothing kept; 'polled': queues read by polls,
+   * no presence), null in a shop run. Flat
    * numbers, so an unchanged box keeps its data object.
    */
-  chat: 'kept' | 'relay' | null;
+  chat: 'kept' | 'relay' | 'polled' | null;
   online: number;
   queued: number;
   waitingApps: number;
@@ -308,7 +309,13 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             highlight: followed && followed.home === 'store' ? followed.idx : null,
             inspected: inspectedOn(box.id),
             loss: losses[box.id] ?? null,
-            chat: chatStore ? (chatStore.keepsState ? 'kept' : 'relay') : null,
+            chat: chatStore
+              ? chatStore.polling
+                ? 'polled'
+                : chatStore.keepsState
+                  ? 'kept'
+                  : 'relay'
+              : null,
             online: chatStore?.online ?? 0,
             queued: chatStore?.queued ?? 0,
             waitingApps: chatStore?.waitingApps ?? 0,
