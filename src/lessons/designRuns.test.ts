@@ -27,6 +27,7 @@ describe('design runs', () => {
         'choosing/scale-budget',
         'choosing/quiz-sticky',
         'choosing/quiz-design',
+        'choosing/connection-type',
         'shopping-cart/check',
         'sticky-price/check',
         'hybrid/check',

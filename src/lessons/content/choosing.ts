@@ -23,6 +23,83 @@ const STATEFUL_SHOP: Scenario = {
 };
 
 /**
+ * Question 1 as runs: a shared whiteboard on three servers, sixty participants each sending a
+ * stroke to another every 2 s on average, read at 30 s. Pushed over WebSockets held by the
+ * servers (room state in the shared store), or polled every 3 s from stateless servers, with
+ * a session cookie or with a signed token: the token changes who a poll says it is from, not
+ * how a stroke reaches anyone.
+ */
+const WHITEBOARD: Scenario = {
+  version: 1,
+  name: 'lesson-choosing-whiteboard-websocket',
+  seed: 7,
+  durationS: 120,
+  architecture: 'session-store',
+  store: { kind: 'redis', replicas: 1 },
+  loadBalancer: { algorithm: 'least-connections', sticky: 'none' },
+  servers: { count: 3 },
+  users: { count: 0 },
+  chat: { clients: 60, messageIntervalS: 2 },
+};
+
+const POLLING = { clients: 60, messageIntervalS: 2, pollIntervalS: 3 };
+
+const WHITEBOARD_RUNS = {
+  polling: {
+    label: 'Stateless REST, clients poll every 3 s',
+    scenario: {
+      ...WHITEBOARD,
+      name: 'lesson-choosing-whiteboard-polling',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'none' },
+      chat: POLLING,
+    },
+    runMs: 30_000,
+    claims: [
+      {
+        metric: 'chat.deliveryMs.mean',
+        min: 1500,
+        max: 1650,
+        says: 'a stroke arrives about 1.6 s after it is drawn',
+      },
+      { metric: 'chat.requests.perS', min: 47, max: 51, says: 'about 49 requests a second' },
+    ],
+  },
+  websocket: {
+    label: 'WebSocket servers + shared stores',
+    scenario: WHITEBOARD,
+    runMs: 30_000,
+    claims: [
+      {
+        metric: 'chat.deliveryMs.mean',
+        min: 78,
+        max: 88,
+        says: 'a stroke arrives in about 80 ms',
+      },
+      { metric: 'chat.requests.perS', min: 30, max: 34, says: 'about 32 requests a second' },
+    ],
+  },
+  jwt: {
+    label: 'JWT tokens, clients poll every 3 s',
+    scenario: {
+      ...WHITEBOARD,
+      name: 'lesson-choosing-whiteboard-jwt',
+      architecture: 'jwt',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'none' },
+      chat: POLLING,
+    },
+    runMs: 30_000,
+    claims: [
+      {
+        metric: 'chat.deliveryMs.mean',
+        min: 1500,
+        max: 1650,
+        says: 'with tokens a stroke still arrives about 1.6 s after it is drawn',
+      },
+    ],
+  },
+} satisfies Record<string, DesignRun>;
+
+/**
  * Question 3 and 4 as runs: the expense tool on two servers, 300 staff, growing by a third
  * server at 20 s, read at 40 s. Each answer is one design for it.
  */
@@ -184,6 +261,7 @@ export const CHOOSING: Lesson = {
       title: 'Question 1: what kind of connection?',
       narration: [
         'Start with how clients talk to you. Short request and response over HTTP can go to any server if no server holds state. A long-lived connection, a WebSocket for chat or a game session, lives on one server by its nature.',
+        'Answer, then run each design for a whiteboard room: sixty participants, each drawing a stroke every couple of seconds that another participant must see (each stroke here goes to one other person; a real room sends it to all).',
       ],
       until: { kind: 'time', ms: 10_000, hint: 'Answer the question while the shop runs.' },
       check: {
@@ -195,23 +273,27 @@ export const CHOOSING: Lesson = {
             text: 'Stateless REST servers that clients poll for new strokes every few seconds.',
             correct: false,
             feedback:
-              'It works, but it is slow and wasteful for live drawing: every poll is a full request, mostly answered with nothing new.',
+              'It works, but it is slow and wasteful for live drawing: every poll is a full request, whether or not anything new was drawn. Run it: a stroke arrives about 1.6 s after it is drawn, half the polling interval on average, and the servers answer about 49 requests a second.',
+            tryIt: WHITEBOARD_RUNS.polling,
           },
           {
             id: 'stateful-connections',
             text: 'Servers that hold each participant’s WebSocket, with room membership and the drawing kept in shared stores.',
             correct: true,
             feedback:
-              'Yes. The connection tier is stateful by nature; everything worth keeping goes to shared stores, so a server crash only means a reconnect.',
+              'Yes. The connection tier is stateful by nature; everything worth keeping goes to shared stores, so a server crash only means a reconnect. Run it: a stroke arrives in about 80 ms, pushed the moment it reaches the server, and the servers handle about 32 requests a second (strokes and heartbeat answers).',
+            tryIt: WHITEBOARD_RUNS.websocket,
           },
           {
             id: 'jwt',
             text: 'JWT tokens, so that no server needs to remember anyone.',
             correct: false,
             feedback:
-              'Tokens answer who you are, not how the server reaches you. Pushing strokes still needs an open connection on some server.',
+              'Tokens answer who you are, not how the server reaches you. Pushing strokes still needs an open connection on some server. Run it: the clients still have to poll, and with tokens a stroke still arrives about 1.6 s after it is drawn.',
+            tryIt: WHITEBOARD_RUNS.jwt,
           },
         ],
+        compare: ['chat.deliveryMs.mean', 'chat.requests.perS'],
       },
     },
     {
