@@ -9,6 +9,7 @@ import { SKINS } from '../../lessons/skins.ts';
 import {
   buildNodes,
   namedShown,
+  type DbNodeT,
   type ServerNodeT,
   type StoreNodeT,
   type UsersNodeT,
@@ -108,6 +109,27 @@ describe('the chat store box', () => {
     );
     expect(words.figures).toBe(`${s.store.chat!.queued} queued`);
     expect(words.line).toBe("Messages wait for each app's next poll");
+  });
+
+  it('a chat run with tokens puts no carts in the database', () => {
+    const scenario = {
+      ...presetScenario('chat-shared-store')!,
+      architecture: 'jwt' as const,
+      chat: { clients: 20, pollIntervalS: 3 },
+    };
+    const sim = Simulation.fromScenario(scenario);
+    sim.runUntil(5_000);
+    const s = buildSnapshot(sim.state, [], []);
+    const layout = computeLayout({
+      serverIds: s.servers.map((x) => x.id),
+      storePresent: s.store.present,
+      serverChips: false,
+      namedShown: namedShown(s),
+    });
+    const nodes = buildNodes({ snapshot: s, layout, follow: null, inspected: null });
+    const db = nodes.find((n): n is DbNodeT => n.type === 'db')!;
+    expect(db.data.architecture).toBe('jwt');
+    expect(db.data.chat).toBe(true);
   });
 
   it('a shop run has no chat figures on the store', () => {

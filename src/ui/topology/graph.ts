@@ -98,7 +98,12 @@ export type StoreData = {
   waitingApps: number;
 };
 
-export type DbData = { architecture: Architecture; highlight: boolean };
+export type DbData = {
+  architecture: Architecture;
+  highlight: boolean;
+  /** A chat run without shoppers: there are no carts, whatever the architecture. */
+  chat: boolean;
+};
 
 export type UsersNodeT = Node<UsersData, 'users'>;
 export type LbNodeT = Node<LbData, 'lb'>;
@@ -327,6 +332,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
           nodeFor<DbNodeT>(box, 'db', {
             architecture: s.architecture,
             highlight: !!followed && followed.home === 'token',
+            chat: chat !== null,
           }),
         );
         break;
