@@ -80,8 +80,8 @@ export function DesignRuns({
     <section className="design-runs" aria-labelledby="design-runs-title">
       <h3 id="design-runs-title">Run each design</h3>
       <p className="muted">
-        Each answer below is a design. Run it against the situation in the question and compare the
-        figures, read at the same moment for every design.
+        Each answer above stands for one of these designs. Run each against the situation in the
+        question and compare the figures, read at the same moment for every design.
       </p>
       <table>
         <thead>
