@@ -22,6 +22,8 @@ test('the playground runs the chat workload and shows its counters', async ({ pa
   let snap = await waitForSnapshot(page, (s) => s.outcome.chat !== null, 'the chat workload');
   expect(snap.name).toBe('chat-server-memory');
   await expect(page.getByTestId('chat-counters')).toBeVisible();
+  // With presence in server memory the store only relays messages between servers.
+  await expect(page.getByTestId('store-chat-figures')).toHaveText('Pub/sub only');
 
   snap = await advance(page, 61_000 - snap.tMs);
   expect(snap.outcome.chat!.connections.halfOpen).toBe(40);
@@ -40,6 +42,14 @@ test('the playground runs the chat workload and shows its counters', async ({ pa
     page,
     (s) => s.architecture === 'session-store' && s.outcome.chat?.state === 'shared-store',
     'the shared-store chat run',
+  );
+  // While the apps are connected the store box lists them in its presence map.
+  snap = await advance(page, Math.max(1_000, 10_000 - snap.tMs));
+  const kept = snap.store.chat!;
+  expect(kept.online).toBe(snap.outcome.chat!.connections.open);
+  expect(kept.online).toBeGreaterThan(0);
+  await expect(page.getByTestId('store-chat-figures')).toHaveText(
+    `${kept.online} online · ${kept.queued} queued`,
   );
   snap = await advance(page, 111_000 - snap.tMs);
   expect(snap.outcome.chat!.reconnects.total).toBe(40);

@@ -293,3 +293,37 @@ test('the choosing lesson runs each design of a design question in the simulatio
   expect(figures.simple).toBe('0');
   expect(health.consoleErrors).toEqual([]);
 });
+
+test('the choosing lesson runs the whiteboard designs: pushing beats polling on delivery time', async ({
+  page,
+}) => {
+  const health = watchPageHealth(page);
+  const choosing = LESSONS.find((l) => l.id === 'choosing')!;
+  const i = choosing.steps.findIndex((s) => s.id === 'connection-type');
+  await page.goto(`/?lesson=choosing&step=${i + 1}`);
+  await expectStep(page, choosing, i);
+  await page.locator('.lesson-check .choice').nth(1).click();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  const shown: Record<string, string> = {};
+  for (const design of ['stateless-rest', 'stateful-connections']) {
+    const runMs = choosing.steps[i]!.check!.choices.find((c) => c.id === design)!.tryIt!.runMs;
+    const row = page.locator(`.design-runs tr[data-design="${design}"]`);
+    await row.getByRole('button').click();
+    const delay = row.locator('[data-design-metric="chat.deliveryMs.mean"]');
+    for (let n = 0; n < 600 && (await delay.textContent()) === '–'; n++) {
+      if ((await snapshot(page)).tMs < runMs) await advance(page, 1000);
+      else await page.waitForTimeout(50);
+    }
+    await expect(delay).not.toHaveText('–');
+    shown[design] = (await delay.textContent())!;
+    // The picture is the design's run: polling apps hold no connection, pushing ones do.
+    const snap = await snapshot(page);
+    expect(snap.outcome.chat!.pollIntervalS).toBe(design === 'stateless-rest' ? 3 : 0);
+  }
+  // Polling every 3 s: about half an interval; pushed: tens of milliseconds.
+  expect(shown['stateless-rest']).toMatch(/^1\.\d\d s$/);
+  expect(shown['stateful-connections']).toMatch(/^\d{2} ms$/);
+  // The store box says where the strokes wait.
+  await expect(page.getByTestId('store-chat-figures')).toHaveText(/online · \d+ queued/);
+  expect(health.consoleErrors).toEqual([]);
+});

@@ -103,6 +103,8 @@ function chatLines(o: Outcome): string[] {
     `chat          ${c.clients} apps, state ${c.state}; open ${c.connections.open}, half-open ${c.connections.halfOpen}, reconnecting ${c.connections.reconnecting} (per server ${per})`,
     `  messages    ${c.messages.sent} sent, ${c.messages.delivered} delivered, ${c.messages.queued} queued (${c.messages.everQueued} ever), ${c.messages.lost} lost, ${c.messages.atSender} at sender`,
     `  reconnects  ${c.reconnects.total} (${c.reconnects.attempts} tries, ${c.reconnects.failedAttempts} failed, peak ${c.reconnects.peakAttemptsPerS}/s); noticed by heartbeat ${c.reconnects.noticedByHeartbeat}, by send ${c.reconnects.noticedBySend}; longest ${c.reconnects.maxReconnectS} s`,
+    `  delivery    mean ${c.deliveryMs.mean} ms, p95 ${c.deliveryMs.p95} ms; ${c.pollIntervalS > 0 ? `apps poll every ${c.pollIntervalS} s` : 'pushed over WebSockets'}`,
+    `  requests    ${c.requests.total} to servers (${c.requests.perS}/s)${c.requests.polls > 0 ? `; ${c.requests.polls} polls, ${c.requests.emptyPolls} empty, ${c.requests.failedPolls} failed` : ''}`,
   ];
 }
 

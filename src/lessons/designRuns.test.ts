@@ -26,6 +26,8 @@ describe('design runs', () => {
       expect.arrayContaining([
         'choosing/scale-budget',
         'choosing/quiz-sticky',
+        'choosing/quiz-design',
+        'choosing/connection-type',
         'shopping-cart/check',
         'sticky-price/check',
         'hybrid/check',
@@ -33,6 +35,21 @@ describe('design runs', () => {
         'black-friday/check',
       ]),
     );
+  });
+
+  it.each(questions)('%s: every number the feedback states is a checked claim', (_id, check) => {
+    // The claims of all the question's runs: a choice's feedback may compare two of them.
+    const says = check.choices
+      .flatMap((c) => c.tryIt?.claims ?? [])
+      .map((c) => c.says)
+      .join(' ');
+    for (const choice of check.choices) {
+      const numbers = choice.feedback.match(/\d+(?:\.\d+)?/g) ?? [];
+      const unbacked = numbers.filter(
+        (n) => !new RegExp(`(^|\\D)${n.replace('.', '\\.')}(\\D|$)`).test(says),
+      );
+      expect(unbacked, `${choice.id}: numbers without a claim`).toEqual([]);
+    }
   });
 
   it.each(questions)(
@@ -47,6 +64,14 @@ describe('design runs', () => {
         const frame = await request(client, { type: 'advance', ms: choice.tryIt!.runMs });
         const figures = check.compare!.map((m) => readMetric(frame.snapshot!.outcome, m));
         for (const f of figures) expect(Number.isFinite(f)).toBe(true);
+        // What the feedback says about this run is what the run measures.
+        for (const claim of choice.tryIt!.claims ?? []) {
+          const v = readMetric(frame.snapshot!.outcome, claim.metric);
+          expect(v, `${choice.id}: ${claim.says} (${claim.metric})`).toBeGreaterThanOrEqual(
+            claim.min,
+          );
+          expect(v, `${choice.id}: ${claim.says} (${claim.metric})`).toBeLessThanOrEqual(claim.max);
+        }
         results.push({ id: choice.id, correct: choice.correct, figures });
       }
       const better = (a: number[], b: number[]): number => {

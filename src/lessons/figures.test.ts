@@ -17,6 +17,20 @@ describe('metricLabel', () => {
     }
   });
 
+  it('names every figure a design question compares or its runs claim', () => {
+    for (const lesson of LESSONS) {
+      for (const step of lesson.steps) {
+        const paths = [
+          ...(step.check?.compare ?? []),
+          ...(step.check?.choices ?? []).flatMap((c) => c.tryIt?.claims ?? []).map((c) => c.metric),
+        ];
+        for (const m of paths) {
+          expect(metricLabel(m, SKINS[lesson.skin]), `${lesson.id}/${step.id}`).not.toBe(m);
+        }
+      }
+    }
+  });
+
   it('speaks the skin: sessions are order notes in the pizza shop', () => {
     expect(metricLabel('sessions.lost', SKINS.pizza)).toBe('Order notes lost');
     expect(metricLabel('servers.0.requests', SKINS.shop)).toBe('Requests to server 1');
@@ -30,5 +44,8 @@ describe('formatMetric', () => {
     expect(formatMetric('latencyMs.mean', 102.44)).toBe('102.4 ms');
     expect(formatMetric('cart.itemsLost', 50)).toBe('50');
     expect(formatMetric('cart.itemsLost', NaN)).toBe('–');
+    expect(formatMetric('chat.deliveryMs.mean', 82.4)).toBe('82 ms');
+    expect(formatMetric('chat.deliveryMs.mean', 1530)).toBe('1.53 s');
+    expect(formatMetric('chat.requests.perS', 52.345)).toBe('52.3');
   });
 });

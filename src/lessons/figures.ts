@@ -75,6 +75,9 @@ export function metricLabel(path: string, v: Vocabulary): string {
         'messages.queued': 'Waiting in a queue',
         'messages.everQueued': 'Messages that had to wait',
         'messages.lost': 'Messages lost',
+        'deliveryMs.mean': 'Mean delivery time',
+        'requests.perS': 'Requests to servers / s',
+        'requests.emptyPolls': 'Polls with nothing new',
       };
       const words = CHAT_WORDS[parts.slice(1).join('.')];
       if (words) return words;
@@ -104,6 +107,10 @@ export function formatMetric(path: string, value: number): string {
     return `${Math.round(value * 100)} %`;
   }
   if (path === 'chat.reconnects.maxReconnectS') return `${value.toFixed(1)} s`;
+  if (path.startsWith('chat.deliveryMs.')) {
+    return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+  }
+  if (path === 'chat.requests.perS') return value.toFixed(1);
   if (path === 'loadImbalance') return value.toFixed(2);
   if (path.startsWith('bytesPerRequest.')) return `${Math.round(value)} B`;
   return String(Math.round(value * 1000) / 1000);

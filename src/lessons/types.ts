@@ -62,6 +62,8 @@ export interface DesignRun {
   scenario: Scenario;
   /** Simulated ms the design runs before its figures are read. */
   runMs: number;
+  /** Figures the answers' feedback states about this run; the design-run test checks them. */
+  claims?: Claim[];
 }
 
 /** Ask before running; the answer is recorded, then compared with what happened. */

@@ -6,6 +6,7 @@
 import type {
   Algorithm,
   Architecture,
+  ChatStoreFigures,
   Outcome,
   ServerStatus,
   StickyMethod,
@@ -42,6 +43,11 @@ export interface StoreView {
   replicas: number;
   keys: number;
   chips: SessionChip[];
+  /**
+   * In a chat run, what the store holds for the chat service instead of sessions: presence
+   * entries and queued messages (or nothing, when it only relays pub/sub). Null otherwise.
+   */
+  chat: ChatStoreFigures | null;
 }
 
 /**

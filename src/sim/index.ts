@@ -19,3 +19,4 @@ export {
   MAX_SCENARIO_BYTES,
 } from './scenarioSchema.ts';
 export { PRESETS, PRESET_NAMES, presetScenario, type Preset } from './presets.ts';
+export { chatStoreFigures, type ChatStoreFigures } from './chat/chatStore.ts';

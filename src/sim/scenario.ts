@@ -93,6 +93,12 @@ export interface ChatSettings {
   backoffMaxS?: number;
   /** Share of each delay drawn at random: 0 none, 0.5 "equal jitter", 1 "full jitter". */
   jitter?: number;
+  /**
+   * 0 (default): each client holds a WebSocket and messages are pushed. Above 0: clients hold
+   * no connection and poll any server with a plain HTTP request every this many seconds; a
+   * message waits in the shared store until its recipient's next poll (needs `shared-store`).
+   */
+  pollIntervalS?: number;
 }
 
 export type ResolvedChat = Required<ChatSettings>;
@@ -322,11 +328,16 @@ export const CHAT_DEFAULTS: Omit<ResolvedChat, 'state'> = {
   backoffBaseS: 1,
   backoffMaxS: 5,
   jitter: 1,
+  pollIntervalS: 0,
 };
 
 function resolveChat(s: Scenario): ResolvedChat | null {
   if (!s.chat) return null;
-  const state = s.architecture === 'session-store' ? 'shared-store' : 'server-memory';
+  // Any server may answer a poll, so a polling service keeps its messages in the shared store.
+  const state =
+    s.architecture === 'session-store' || (s.chat.pollIntervalS ?? 0) > 0
+      ? 'shared-store'
+      : 'server-memory';
   return { ...CHAT_DEFAULTS, state, ...s.chat };
 }
 

@@ -195,7 +195,16 @@ export const ScenarioSchema = v.strictObject(
           backoffBaseS: v.optional(num(0.05, 600)),
           backoffMaxS: v.optional(num(0.05, 3600)),
           jitter: v.optional(num(0, 1)),
+          pollIntervalS: v.optional(num(0, 600)),
         }),
+        v.check(
+          (c) => c.pollIntervalS === undefined || c.pollIntervalS === 0 || c.pollIntervalS >= 0.5,
+          'pollIntervalS must be 0 (messages pushed over a WebSocket) or at least 0.5 seconds',
+        ),
+        v.check(
+          (c) => !(c.pollIntervalS && c.pollIntervalS > 0 && c.state === 'server-memory'),
+          'pollIntervalS needs state "shared-store": any server may answer a poll, so messages must wait in the shared store',
+        ),
         v.check(
           (c) =>
             (c.backoffBaseS ?? CHAT_DEFAULTS.backoffBaseS) <=

@@ -1,5 +1,6 @@
 /** Turns the simulation's state into the small, serialisable picture the view draws. */
 import {
+  chatStoreFigures,
   NAMED_USERS,
   OP_NAMES,
   outcome,
@@ -104,6 +105,7 @@ export function buildSnapshot(
       replicas: state.store.replicas,
       keys: state.store.sessions.size,
       chips: chipsOf(state, state.store.sessions),
+      chat: chatStoreFigures(state),
     },
     users: { target: state.targetUsers, active, loggedIn, named },
     outcome: outcome(state),

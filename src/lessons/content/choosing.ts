@@ -4,7 +4,8 @@
  * the simulation; the cloud mapping of state types; three case studies; and a closing quiz
  * drawn from the exam-style questions in the sources.
  *
- * Only the reclaimed-server step states simulated numbers; its claims are checked with seed 7.
+ * The reclaimed-server step's narration and the design runs' feedback state simulated numbers;
+ * their claims are checked with seed 7 (lessons.test.ts, designRuns.test.ts).
  */
 import type { Scenario } from '../../sim/index.ts';
 import type { DesignRun, Lesson } from '../types.ts';
@@ -20,6 +21,83 @@ const STATEFUL_SHOP: Scenario = {
   servers: { count: 3 },
   users: { count: 120, thinkTimeS: 3 },
 };
+
+/**
+ * Question 1 as runs: a shared whiteboard on three servers, sixty participants each sending a
+ * stroke to another every 2 s on average, read at 30 s. Pushed over WebSockets held by the
+ * servers (room state in the shared store), or polled every 3 s from stateless servers, with
+ * a session cookie or with a signed token: the token changes who a poll says it is from, not
+ * how a stroke reaches anyone.
+ */
+const WHITEBOARD: Scenario = {
+  version: 1,
+  name: 'lesson-choosing-whiteboard-websocket',
+  seed: 7,
+  durationS: 120,
+  architecture: 'session-store',
+  store: { kind: 'redis', replicas: 1 },
+  loadBalancer: { algorithm: 'least-connections', sticky: 'none' },
+  servers: { count: 3 },
+  users: { count: 0 },
+  chat: { clients: 60, messageIntervalS: 2 },
+};
+
+const POLLING = { clients: 60, messageIntervalS: 2, pollIntervalS: 3 };
+
+const WHITEBOARD_RUNS = {
+  polling: {
+    label: 'Stateless REST, clients poll every 3 s',
+    scenario: {
+      ...WHITEBOARD,
+      name: 'lesson-choosing-whiteboard-polling',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'none' },
+      chat: POLLING,
+    },
+    runMs: 30_000,
+    claims: [
+      {
+        metric: 'chat.deliveryMs.mean',
+        min: 1500,
+        max: 1650,
+        says: 'a stroke arrives about 1.6 s after it is drawn',
+      },
+      { metric: 'chat.requests.perS', min: 47, max: 51, says: 'about 49 requests a second' },
+    ],
+  },
+  websocket: {
+    label: 'WebSocket servers + shared stores',
+    scenario: WHITEBOARD,
+    runMs: 30_000,
+    claims: [
+      {
+        metric: 'chat.deliveryMs.mean',
+        min: 78,
+        max: 88,
+        says: 'a stroke arrives in about 80 ms',
+      },
+      { metric: 'chat.requests.perS', min: 30, max: 34, says: 'about 32 requests a second' },
+    ],
+  },
+  jwt: {
+    label: 'JWT tokens, clients poll every 3 s',
+    scenario: {
+      ...WHITEBOARD,
+      name: 'lesson-choosing-whiteboard-jwt',
+      architecture: 'jwt',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'none' },
+      chat: POLLING,
+    },
+    runMs: 30_000,
+    claims: [
+      {
+        metric: 'chat.deliveryMs.mean',
+        min: 1500,
+        max: 1650,
+        says: 'with tokens a stroke still arrives about 1.6 s after it is drawn',
+      },
+    ],
+  },
+} satisfies Record<string, DesignRun>;
 
 /**
  * Question 3 and 4 as runs: the expense tool on two servers, 300 staff, growing by a third
@@ -109,6 +187,50 @@ const UNEVEN_RUNS = {
   },
 } satisfies Record<string, DesignRun>;
 
+/**
+ * The interview question as runs: the shop on three servers, 300 shoppers, server 1 crashes
+ * at 15 s, read at 40 s. Sessions in memory against sessions in a shared Redis store; the
+ * two wrong answers are both about the in-memory design, so they share its run.
+ */
+const CRASH_SHOP: Scenario = {
+  version: 1,
+  name: 'lesson-choosing-defend-memory',
+  seed: 7,
+  durationS: 120,
+  architecture: 'in-memory',
+  loadBalancer: { algorithm: 'round-robin', sticky: 'cookie' },
+  servers: { count: 3 },
+  users: { count: 300, thinkTimeS: 3 },
+  timeline: [{ action: 'kill-server', server: 1, atS: 15 }],
+};
+
+const DEFEND_RUNS = {
+  memory: {
+    label: 'Sessions in memory + cookie stickiness',
+    scenario: CRASH_SHOP,
+    runMs: 40_000,
+    claims: [
+      { metric: 'sessions.lost', min: 81, max: 81, says: 'the crash logs out 81 shoppers' },
+      { metric: 'latencyMs.mean', min: 101.6, max: 102.4, says: 'about 102 ms a request' },
+    ],
+  },
+  store: {
+    label: 'Sessions in a shared store (Redis)',
+    scenario: {
+      ...CRASH_SHOP,
+      name: 'lesson-choosing-defend-store',
+      architecture: 'session-store',
+      store: { kind: 'redis', replicas: 1 },
+      loadBalancer: { algorithm: 'round-robin', sticky: 'none' },
+    },
+    runMs: 40_000,
+    claims: [
+      { metric: 'sessions.lost', min: 0, max: 0, says: 'nobody is logged out' },
+      { metric: 'latencyMs.mean', min: 103.6, max: 104.4, says: 'about 104 ms a request' },
+    ],
+  },
+} satisfies Record<string, DesignRun>;
+
 export const CHOOSING: Lesson = {
   id: 'choosing',
   title: 'Choosing an architecture',
@@ -139,6 +261,7 @@ export const CHOOSING: Lesson = {
       title: 'Question 1: what kind of connection?',
       narration: [
         'Start with how clients talk to you. Short request and response over HTTP can go to any server if no server holds state. A long-lived connection, a WebSocket for chat or a game session, lives on one server by its nature.',
+        'Answer, then run each design for a whiteboard room: sixty participants, each drawing a stroke every couple of seconds that another participant must see (each stroke here goes to one other person; a real room sends it to all).',
       ],
       until: { kind: 'time', ms: 10_000, hint: 'Answer the question while the shop runs.' },
       check: {
@@ -150,23 +273,27 @@ export const CHOOSING: Lesson = {
             text: 'Stateless REST servers that clients poll for new strokes every few seconds.',
             correct: false,
             feedback:
-              'It works, but it is slow and wasteful for live drawing: every poll is a full request, mostly answered with nothing new.',
+              'It works, but it is slow and wasteful for live drawing: every poll is a full request, whether or not anything new was drawn. Run it: a stroke arrives about 1.6 s after it is drawn, half the polling interval on average, and the servers answer about 49 requests a second.',
+            tryIt: WHITEBOARD_RUNS.polling,
           },
           {
             id: 'stateful-connections',
             text: 'Servers that hold each participant’s WebSocket, with room membership and the drawing kept in shared stores.',
             correct: true,
             feedback:
-              'Yes. The connection tier is stateful by nature; everything worth keeping goes to shared stores, so a server crash only means a reconnect.',
+              'Yes. The connection tier is stateful by nature; everything worth keeping goes to shared stores, so a server crash only means a reconnect. Run it: a stroke arrives in about 80 ms, pushed the moment it reaches the server, and the servers handle about 32 requests a second (strokes and heartbeat answers).',
+            tryIt: WHITEBOARD_RUNS.websocket,
           },
           {
             id: 'jwt',
             text: 'JWT tokens, so that no server needs to remember anyone.',
             correct: false,
             feedback:
-              'Tokens answer who you are, not how the server reaches you. Pushing strokes still needs an open connection on some server.',
+              'Tokens answer who you are, not how the server reaches you. Pushing strokes still needs an open connection on some server. Run it: the clients still have to poll, and with tokens a stroke still arrives about 1.6 s after it is drawn.',
+            tryIt: WHITEBOARD_RUNS.jwt,
           },
         ],
+        compare: ['chat.deliveryMs.mean', 'chat.requests.perS'],
       },
     },
     {
@@ -413,6 +540,7 @@ export const CHOOSING: Lesson = {
       title: 'Quiz: defend a design',
       narration: [
         'Last one. The question is the kind an interviewer asks, and the answer is the kind that wins the argument: it names the trade-off.',
+        'Each answer is about one of two designs for the shop. Run them against a bad afternoon: three servers, a few hundred shoppers, and server 1 crashes early in the run.',
       ],
       until: { kind: 'continue' },
       check: {
@@ -423,23 +551,28 @@ export const CHOOSING: Lesson = {
             id: 'slow',
             text: 'Because memory is slow compared with Redis.',
             correct: false,
-            feedback: 'The reverse: reading memory is far faster than a round trip to any store.',
+            feedback:
+              'The reverse: reading memory is far faster than a round trip to any store. Run both designs: a request takes about 102 ms on average with sessions in memory and about 104 ms with Redis; the difference is the store’s round trip, the rest is the server’s own work.',
+            tryIt: DEFEND_RUNS.memory,
           },
           {
             id: 'never',
             text: 'Because stateful designs are always wrong.',
             correct: false,
             feedback:
-              'Chat servers and game servers are stateful on purpose. Absolutes lose interviews.',
+              'Chat servers and game servers are stateful on purpose. Absolutes lose interviews. Run it: keeping sessions in memory is the fastest design here; its price is the 81 shoppers the crash logs out, a price some systems can pay.',
+            tryIt: DEFEND_RUNS.memory,
           },
           {
             id: 'tradeoff',
             text: 'It is fast and simple, but every crash, deploy or scale-out would log users out and lose carts; a shared store costs a millisecond or two per request and removes that.',
             correct: true,
             feedback:
-              'Yes: it credits what memory does well, names the price, and says what the alternative costs.',
+              'Yes: it credits what memory does well, names the price, and says what the alternative costs. Run both: the crash logs out 81 shoppers with sessions in memory and nobody with the store, whose round trips make the average request about 104 ms instead of about 102 ms.',
+            tryIt: DEFEND_RUNS.store,
           },
         ],
+        compare: ['sessions.lost', 'latencyMs.mean'],
       },
     },
   ],

@@ -2,7 +2,8 @@
  * Properties of the chat model over random seeds, crashes and back-off settings: messages are
  * all accounted for; with presence and queues in the store none is lost; with presence only
  * in server memory only the crashed server's users lose messages; and every app is connected
- * again within the bound its heartbeat and back-off settings give.
+ * again within the bound its heartbeat and back-off settings give; polling apps lose nothing
+ * through crashes and store outages and get every message within two polls.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +73,56 @@ describe('chat properties', () => {
         },
       ),
       { numRuns: 25, seed: 18 },
+    );
+  }, 120_000);
+
+  it('hold for polling apps through random crashes and store outages: nothing lost, all delivered', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.double({ min: 0.5, max: 8, noNaN: true }),
+        fc.boolean(),
+        (seed, victim, pollIntervalS, storeOutage) => {
+          const sim = Simulation.fromScenario({
+            version: 1,
+            seed,
+            durationS: 200,
+            architecture: 'session-store',
+            loadBalancer: { algorithm: 'round-robin', sticky: 'none', healthCheckS: 2 },
+            servers: { count: 3 },
+            users: { count: 0 },
+            chat: { clients: 40, messageIntervalS: 3, pollIntervalS },
+            timeline: [
+              { atS: 20, action: 'kill-server', server: victim },
+              { atS: 40, action: 'restart-server', server: victim },
+              ...(storeOutage
+                ? [
+                    { atS: 50, action: 'kill-store' as const },
+                    { atS: 55, action: 'restart-store' as const },
+                  ]
+                : []),
+            ],
+          });
+          sim.runUntil(100_000);
+          let o = outcome(sim.state).chat!;
+          const m = o.messages;
+          expect(m.delivered + m.queued + m.lost + m.atSender + m.inFlight).toBe(m.sent);
+          expect(m.inFlight).toBeGreaterThanOrEqual(0);
+          expect(m.lost).toBe(0);
+          expect(o.connections.open).toBe(0);
+          expect(o.reconnects.total).toBe(0);
+          expect(o.requests.failedPolls).toBeLessThanOrEqual(o.requests.polls);
+          // Every message written by then reaches its recipient within two more polls (plus a
+          // post retried after its timeout): none is left undelivered.
+          sim.runUntil(100_000 + 2 * pollIntervalS * 1000 + 6_000);
+          o = outcome(sim.state).chat!;
+          expect(o.messages.lost).toBe(0);
+          const left = [...sim.state.chat!.messages.values()].filter((x) => x.writtenMs < 100_000);
+          expect(left).toEqual([]);
+        },
+      ),
+      { numRuns: 20, seed: 5 },
     );
   }, 120_000);
 });

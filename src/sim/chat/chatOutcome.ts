@@ -6,13 +6,15 @@ import { ClientStatus } from './chatState.ts';
 
 export interface ChatOutcome {
   state: string;
+  /** Seconds between a polling client's polls; 0 when messages are pushed over a WebSocket. */
+  pollIntervalS: number;
   clients: number;
   connections: {
     /** Open connections on live servers. */
     open: number;
     /** Clients that believe they are connected to a server that has died (not noticed yet). */
     halfOpen: number;
-    /** Clients between connections (backing off or in a handshake). */
+    /** Clients between connections (backing off or in a handshake). Polling clients hold none. */
     reconnecting: number;
     /** Open connections per server, by server id (dead servers hold none). */
     perServer: { server: number; connections: number }[];
@@ -44,6 +46,19 @@ export interface ChatOutcome {
     maxReconnectS: number;
   };
   deliveryMs: { mean: number; p50: number; p95: number; max: number };
+  /**
+   * What clients sent to servers: HTTP requests (polls and posted messages), WebSocket
+   * handshakes, message frames and answers to heartbeat pings; per simulated second so far.
+   */
+  requests: {
+    total: number;
+    perS: number;
+    polls: number;
+    /** Polls answered with nothing new. */
+    emptyPolls: number;
+    /** Polls that found no healthy server, a dead one, or the store down. */
+    failedPolls: number;
+  };
 }
 
 const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -55,8 +70,10 @@ export function chatOutcome(s: SimState): ChatOutcome | null {
   let open = 0;
   let halfOpen = 0;
   let atSender = 0;
+  let reconnecting = 0;
   for (const cl of c.clients) {
     atSender += cl.outbox.length + cl.unacked.length;
+    if (cl.status === ClientStatus.Waiting || cl.status === ClientStatus.Connecting) reconnecting++;
     if (cl.status !== ClientStatus.Connected) continue;
     if (connectionAlive(s, cl.server, cl.connectedAtMs)) {
       open++;
@@ -68,11 +85,12 @@ export function chatOutcome(s: SimState): ChatOutcome | null {
   const k = c.counters;
   return {
     state: c.cfg.state,
+    pollIntervalS: c.cfg.pollIntervalS,
     clients: c.clients.length,
     connections: {
       open,
       halfOpen,
-      reconnecting: c.clients.length - open - halfOpen,
+      reconnecting,
       perServer,
     },
     messages: {
@@ -98,6 +116,13 @@ export function chatOutcome(s: SimState): ChatOutcome | null {
       p50: round(quantile(c.deliveryMs, 0.5)),
       p95: round(quantile(c.deliveryMs, 0.95)),
       max: round(c.deliveryMs.maxMs),
+    },
+    requests: {
+      total: k.requests,
+      perS: s.nowMs > 0 ? round(k.requests / (s.nowMs / 1000), 2) : 0,
+      polls: k.polls,
+      emptyPolls: k.emptyPolls,
+      failedPolls: k.failedPolls,
     },
   };
 }

@@ -20,6 +20,7 @@ import {
   ClientStatus,
   createChatState,
   createClient,
+  presenceTtlMs,
   type ChatMessage,
   type ChatState,
 } from './chatState.ts';
@@ -37,6 +38,18 @@ export function connectionAlive(s: SimState, id: number, sinceMs: number): boole
 
 function sharedState(c: ChatState): boolean {
   return c.cfg.state === 'shared-store';
+}
+
+/** Clients poll with plain requests instead of holding a connection. */
+function polling(c: ChatState): boolean {
+  return c.cfg.pollIntervalS > 0;
+}
+
+/** The server the presence map names for client `i`, 0 when it has no entry or it expired. */
+export function presenceAt(s: SimState, c: ChatState, i: number): number {
+  const seen = c.clients[i]!.presenceSeenMs;
+  if (seen < 0 || s.nowMs - seen > presenceTtlMs(c.cfg)) return 0;
+  return c.presence.get(i) ?? 0;
 }
 
 function oneWayMs(s: SimState): number {
@@ -85,6 +98,17 @@ export function initChat(ctx: Ctx): void {
   // The clients are already online when the run starts, placed by the balancer as if they
   // had connected one after another (their heartbeat phases are random: see `opened`).
   for (let i = 0; i < cfg.clients; i++) c.clients.push(createClient());
+  if (polling(c)) {
+    // No connections: each client polls on its own phase, as timers started at unrelated moments.
+    for (let i = 0; i < cfg.clients; i++) {
+      const cl = c.clients[i]!;
+      cl.status = ClientStatus.Polling;
+      scheduleSend(ctx, c, i);
+      cl.pollDueMs = s.nowMs + uniform(c.streams.start, 0, cfg.pollIntervalS * 1000);
+      schedule(ctx, cl.pollDueMs, ChatEv.Poll, i);
+    }
+    return;
+  }
   for (let i = 0; i < cfg.clients; i++) {
     const cl = c.clients[i]!;
     scheduleSend(ctx, c, i);
@@ -125,6 +149,10 @@ export function chatDispatch(ctx: Ctx, kind: number, arg: number): void {
       return connect(ctx, arg);
     case ChatEv.Handshake:
       return handshake(ctx, arg);
+    case ChatEv.Poll:
+      return poll(ctx, arg);
+    case ChatEv.PollRead:
+      return pollRead(ctx, arg);
   }
 }
 
@@ -172,6 +200,7 @@ function connect(ctx: Ctx, i: number): void {
   if (id === 0) return failedAttempt(ctx, c, i);
   cl.status = ClientStatus.Connecting;
   cl.server = id;
+  c.counters.requests++;
   // The balancer counts a connection from the moment it forwards it (as HAProxy's leastconn
   // does), so a burst of handshakes does not all pick the same server.
   c.conns[id] = (c.conns[id] ?? 0) + 1;
@@ -253,6 +282,7 @@ function opened(ctx: Ctx, c: ChatState, i: number): void {
   if (sharedState(c)) {
     // Register presence and read what was queued while away (one store round trip).
     c.presence.set(i, cl.server);
+    cl.presenceSeenMs = s.nowMs;
     const queue = c.queues.get(i);
     if (queue && queue.length > 0) {
       const readMs = s.nowMs + storeRttMs(s, c);
@@ -295,6 +325,10 @@ function ping(ctx: Ctx, i: number): void {
   const cl = c.clients[i]!;
   if (cl.status !== ClientStatus.Connected || cl.pingDueMs !== s.nowMs) return;
   if (connectionAlive(s, cl.server, cl.connectedAtMs)) {
+    // The server vouches for the connection again: its presence entry's expiry moves on. The
+    // client answers the ping (a pong frame).
+    if (sharedState(c)) cl.presenceSeenMs = s.nowMs;
+    c.counters.requests++;
     cl.pingDueMs = s.nowMs + c.cfg.heartbeatS * 1000;
     schedule(ctx, cl.pingDueMs, ChatEv.Ping, i);
     return;
@@ -348,7 +382,9 @@ function clientWrites(ctx: Ctx, i: number): void {
 function flushOutbox(ctx: Ctx, c: ChatState, i: number): void {
   const s = ctx.s;
   const cl = c.clients[i]!;
+  if (cl.status === ClientStatus.Polling) return postOutbox(ctx, c, i);
   if (cl.status !== ClientStatus.Connected || cl.outbox.length === 0) return;
+  c.counters.requests += cl.outbox.length;
   const arrive = s.nowMs + oneWayMs(s);
   for (const id of cl.outbox) {
     const m = c.messages.get(id)!;
@@ -413,7 +449,7 @@ function fanout(ctx: Ctx, id: number): void {
     }
     // The presence map names the server to notify; if that server is gone, or the user is
     // between connections, the message waits in the queue for the next connection.
-    const at = c.presence.get(m.to) ?? 0;
+    const at = presenceAt(s, c, m.to);
     if (
       at !== 0 &&
       r.status === ClientStatus.Connected &&
@@ -465,11 +501,14 @@ function deliver(ctx: Ctx, id: number): void {
   const m = c.messages.get(id);
   if (!m || m.deliverDueMs !== s.nowMs) return;
   const r = c.clients[m.to]!;
+  // A poll's answer arrives if the server that read the queue lived to send it.
   const stillOpen =
-    r.status === ClientStatus.Connected &&
-    r.server === m.toServer &&
-    r.connectedAtMs === m.toConnectedAtMs &&
-    connectionAlive(s, m.toServer, m.toConnectedAtMs);
+    r.status === ClientStatus.Polling
+      ? connectionAlive(s, m.toServer, m.toConnectedAtMs)
+      : r.status === ClientStatus.Connected &&
+        r.server === m.toServer &&
+        r.connectedAtMs === m.toConnectedAtMs &&
+        connectionAlive(s, m.toServer, m.toConnectedAtMs);
   if (!stillOpen) {
     // The server died while the message was on its way down: with shared state it is still
     // in the queue for the next connection; otherwise it died with the server's memory.
@@ -501,6 +540,14 @@ function ackTimeout(ctx: Ctx, id: number): void {
   const m = c.messages.get(id);
   if (!m || m.accepted || m.ackDueMs !== s.nowMs) return;
   const cl = c.clients[m.from]!;
+  if (cl.status === ClientStatus.Polling) {
+    // The request timed out (its server died, or the store was down): post it again.
+    const k = cl.unacked.indexOf(id);
+    if (k >= 0) cl.unacked.splice(k, 1);
+    cl.outbox.push(id);
+    postOutbox(ctx, c, m.from);
+    return;
+  }
   // Still on the connection the message went out on: that connection is taken to be dead.
   if (
     cl.status === ClientStatus.Connected &&
@@ -508,5 +555,88 @@ function ackTimeout(ctx: Ctx, id: number): void {
     cl.connectedAtMs === m.viaConnectedAtMs
   ) {
     lostConnection(ctx, c, m.from, true);
+  }
+}
+
+// ---------------------------------------------------------------- polling
+
+/**
+ * A polling client posts each message as its own HTTP request to whichever server the
+ * balancer picks; with no healthy server the messages wait in the app for the next poll.
+ */
+function postOutbox(ctx: Ctx, c: ChatState, i: number): void {
+  const s = ctx.s;
+  const cl = c.clients[i]!;
+  if (cl.outbox.length === 0 || s.lb.pool.length === 0) return;
+  const arrive = s.nowMs + oneWayMs(s);
+  for (const id of cl.outbox) {
+    const m = c.messages.get(id)!;
+    m.viaServer = pickServer(s, c);
+    m.viaConnectedAtMs = s.nowMs;
+    m.atServerDueMs = arrive;
+    m.ackDueMs = s.nowMs + c.cfg.ackTimeoutS * 1000;
+    cl.unacked.push(id);
+    c.counters.requests++;
+    hopToServer(ctx, i, m.viaServer, arrive);
+    schedule(ctx, arrive, ChatEv.AtServer, id);
+    schedule(ctx, m.ackDueMs, ChatEv.AckTimeout, id);
+  }
+  cl.outbox = [];
+}
+
+/** Every `pollIntervalS` the client asks a server (any one the balancer picks) what is new. */
+function poll(ctx: Ctx, i: number): void {
+  const s = ctx.s;
+  const c = chatOf(s);
+  const cl = c.clients[i]!;
+  if (cl.status !== ClientStatus.Polling || cl.pollDueMs !== s.nowMs) return;
+  cl.pollDueMs = s.nowMs + c.cfg.pollIntervalS * 1000;
+  schedule(ctx, cl.pollDueMs, ChatEv.Poll, i);
+  postOutbox(ctx, c, i);
+  c.counters.polls++;
+  const id = pickServer(s, c);
+  if (id === 0) {
+    c.counters.failedPolls++;
+    return;
+  }
+  c.counters.requests++;
+  cl.server = id;
+  cl.connectedAtMs = s.nowMs;
+  cl.pollReadDueMs = s.nowMs + oneWayMs(s);
+  hopToServer(ctx, i, id, cl.pollReadDueMs);
+  schedule(ctx, cl.pollReadDueMs, ChatEv.PollRead, i);
+}
+
+/** The poll is at its server: one store round trip reads the client's queue, then it answers. */
+function pollRead(ctx: Ctx, i: number): void {
+  const s = ctx.s;
+  const c = chatOf(s);
+  const cl = c.clients[i]!;
+  if (cl.status !== ClientStatus.Polling || cl.pollReadDueMs !== s.nowMs) return;
+  cl.pollReadDueMs = -1;
+  if (!connectionAlive(s, cl.server, cl.connectedAtMs) || !s.store.up) {
+    c.counters.failedPolls++;
+    return;
+  }
+  const rtt = storeRttMs(s, c);
+  const readMs = s.nowMs + rtt;
+  const atLb = readMs + s.scenario.network.lbLatencyMs;
+  const backMs = readMs + oneWayMs(s);
+  hop(ctx, i, serverNode(cl.server), Node.Store, s.nowMs, s.nowMs + rtt / 2);
+  hop(ctx, i, Node.Store, serverNode(cl.server), s.nowMs + rtt / 2, readMs);
+  hop(ctx, i, serverNode(cl.server), Node.Lb, readMs, atLb);
+  hop(ctx, i, Node.Lb, Node.Users, atLb, backMs);
+  const queue = c.queues.get(i);
+  if (!queue || queue.length === 0) {
+    c.counters.emptyPolls++;
+    return;
+  }
+  // The answer carries everything queued; each message leaves the queue once it has arrived.
+  for (const id of queue) {
+    const m = c.messages.get(id)!;
+    m.toServer = cl.server;
+    m.toConnectedAtMs = cl.connectedAtMs;
+    m.deliverDueMs = backMs;
+    schedule(ctx, backMs, ChatEv.Deliver, id);
   }
 }

@@ -32,9 +32,13 @@ export const ChatEv = {
   Connect: 47,
   /** A connection handshake completes or fails (arg: client). */
   Handshake: 48,
+  /** A polling client sends its next poll (arg: client). */
+  Poll: 49,
+  /** A poll reaches its server, which reads the client's queue in the store (arg: client). */
+  PollRead: 50,
 } as const;
 export const CHAT_EV_MIN = 40;
-export const CHAT_EV_MAX = 48;
+export const CHAT_EV_MAX = 50;
 
 export const ClientStatus = {
   /** Waiting for its (re)connect delay to pass. */
@@ -43,6 +47,8 @@ export const ClientStatus = {
   Connecting: 1,
   /** Holds a connection (which may already be dead without the client knowing). */
   Connected: 2,
+  /** Holds no connection: asks a server for new messages every `pollIntervalS`. */
+  Polling: 3,
 } as const;
 
 export interface ChatClient {
@@ -67,6 +73,14 @@ export interface ChatClient {
   unacked: number[];
   /** Messages addressed to this client that were lost. */
   lostMessages: number;
+  /**
+   * When the client's presence entry in the shared store was last written (ms), -1 for none.
+   * The entry expires `presenceTtlMs` later unless a heartbeat refreshes it.
+   */
+  presenceSeenMs: number;
+  /** Polling: when the next poll is due, and when the current one reaches its server (ms). */
+  pollDueMs: number;
+  pollReadDueMs: number;
 }
 
 export interface ChatMessage {
@@ -112,6 +126,16 @@ export interface ChatCounters {
   attemptsInSecond: number;
   /** Most reconnect attempts in any one simulated second (the reconnect storm's peak). */
   peakAttemptsPerS: number;
+  /**
+   * What clients sent to servers: HTTP requests (polls, messages posted), WebSocket
+   * handshakes, message frames and answers to heartbeat pings.
+   */
+  requests: number;
+  polls: number;
+  /** Polls answered with nothing new. */
+  emptyPolls: number;
+  /** Polls that reached a dead server or found the store down. */
+  failedPolls: number;
 }
 
 export interface ChatState {
@@ -135,6 +159,15 @@ export interface ChatState {
   };
   counters: ChatCounters;
   deliveryMs: Histogram;
+}
+
+/**
+ * How long a presence entry lives without a refresh (ms). The server rewrites it with each
+ * heartbeat that finds the connection alive (a `SET … EX`), so it outlives one heartbeat
+ * interval; an entry whose server died expires when its clients give the connection up.
+ */
+export function presenceTtlMs(cfg: ResolvedChat): number {
+  return (cfg.heartbeatS + cfg.heartbeatTimeoutS) * 1000;
 }
 
 export function createChatState(cfg: ResolvedChat, seed: number): ChatState {
@@ -170,6 +203,10 @@ export function createChatState(cfg: ResolvedChat, seed: number): ChatState {
       attemptsSecond: -1,
       attemptsInSecond: 0,
       peakAttemptsPerS: 0,
+      requests: 0,
+      polls: 0,
+      emptyPolls: 0,
+      failedPolls: 0,
     },
     deliveryMs: createHistogram(),
   };
@@ -190,5 +227,8 @@ export function createClient(): ChatClient {
     outbox: [],
     unacked: [],
     lostMessages: 0,
+    presenceSeenMs: -1,
+    pollDueMs: -1,
+    pollReadDueMs: -1,
   };
 }

@@ -3,6 +3,7 @@
  * answer, the simulation loads that design against the question's situation and plays it on
  * the picture, and at the design's reading time the run is held (paused, then set exactly to
  * that moment) and its figures join a table, so the designs can be compared side by side.
+ * Two answers about the same design (the same scenario) share one row.
  */
 import { useEffect, useRef, useState } from 'react';
 import { formatMetric, metricLabel } from '../../lessons/figures.ts';
@@ -65,14 +66,22 @@ export function DesignRuns({
     }
   };
 
-  const runnable = choices.filter((c) => c.tryIt);
+  // Answers that argue about the same design share its run: one row per design.
+  const seen = new Set<string>();
+  const runnable = choices.filter((c) => {
+    if (!c.tryIt) return false;
+    const key = `${c.tryIt.scenario.name ?? c.tryIt.label}@${c.tryIt.runMs}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (runnable.length === 0) return null;
   return (
     <section className="design-runs" aria-labelledby="design-runs-title">
       <h3 id="design-runs-title">Run each design</h3>
       <p className="muted">
-        Each answer below is a design. Run it against the situation in the question and compare the
-        figures, read at the same moment for every design.
+        Each answer above stands for one of these designs. Run each against the situation in the
+        question and compare the figures, read at the same moment for every design.
       </p>
       <table>
         <thead>

@@ -13,7 +13,7 @@ const selectVocab = (s: SimStoreState) => s.vocabulary;
 
 export const DbNode = memo(function DbNode({ data }: NodeProps<DbNodeT>) {
   const vocab = useSim(selectVocab);
-  const jwt = data.architecture === 'jwt';
+  const jwt = data.architecture === 'jwt' && !data.chat;
   const spotlit = useSpotlit('db');
   const words = extraWords(vocab);
   return (

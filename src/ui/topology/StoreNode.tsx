@@ -7,7 +7,7 @@ import type { StoreNodeT } from './graph.ts';
 import { Handles } from './Handles.tsx';
 import { SessionChips } from './SessionChips.tsx';
 import { SPOTLIT, useSpotlit } from './spotlight.ts';
-import { cap } from './words.ts';
+import { cap, chatStoreWords } from './words.ts';
 import { extraWords } from '../../store/vocabulary.ts';
 
 const selectVocab = (s: SimStoreState) => s.vocabulary;
@@ -23,13 +23,17 @@ export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps
       : status === 'down'
         ? { icon: '✕', label: 'Down' }
         : { icon: '↻', label: 'Failing over' };
+  // A chat run: presence entries and queued messages (or pub/sub only) instead of sessions.
+  const chat = data.chat ? chatStoreWords({ ...data, chat: data.chat }, vocab) : null;
   return (
     <div
       className={`topo-node topo-store is-${status}${data.highlight !== null ? ' has-followed' : ''}${
         spotlit ? SPOTLIT : ''
       }`}
       role="group"
-      aria-label={`${cap(vocab.store)}${words.techNames ? ` (${data.label})` : ''}: ${st.label.toLowerCase()}`}
+      aria-label={`${cap(vocab.store)}${words.techNames ? ` (${data.label})` : ''}: ${st.label.toLowerCase()}${
+        chat ? `, ${chat.figures.toLowerCase()}` : ''
+      }`}
     >
       <div className="topo-head">
         <span className="topo-title">{cap(vocab.store)}</span>
@@ -45,25 +49,37 @@ export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps
         <span>
           {data.replicas} {data.replicas === 1 ? words.storeCopy : words.storeCopies}
         </span>
-        <span>
-          {words.techNames
-            ? `${data.keys} ${data.keys === 1 ? 'key' : 'keys'}`
-            : `${data.keys} ${data.keys === 1 ? vocab.session : vocab.sessions}`}
-        </span>
+        {!chat && (
+          <span>
+            {words.techNames
+              ? `${data.keys} ${data.keys === 1 ? 'key' : 'keys'}`
+              : `${data.keys} ${data.keys === 1 ? vocab.session : vocab.sessions}`}
+          </span>
+        )}
       </p>
-      <SessionChips
-        nodeId={nodeId}
-        label={`${cap(vocab.sessions)} in the ${vocab.store}`}
-        chips={data.chips}
-        slots={data.chipSlots}
-        total={data.keys}
-        highlight={data.highlight}
-        inspected={data.inspected}
-        loss={data.loss}
-        serverId={0}
-        storeLabel={data.label}
-        tipSide="left"
-      />
+      {chat && (
+        <>
+          <p className="topo-line topo-strong" data-testid="store-chat-figures">
+            {chat.figures}
+          </p>
+          <p className="topo-line topo-small topo-muted">{chat.line}</p>
+        </>
+      )}
+      {!chat && (
+        <SessionChips
+          nodeId={nodeId}
+          label={`${cap(vocab.sessions)} in the ${vocab.store}`}
+          chips={data.chips}
+          slots={data.chipSlots}
+          total={data.keys}
+          highlight={data.highlight}
+          inspected={data.inspected}
+          loss={data.loss}
+          serverId={0}
+          storeLabel={data.label}
+          tipSide="left"
+        />
+      )}
       {status === 'down' && (
         <span className="topo-dead-mark" aria-hidden="true">
           ✕

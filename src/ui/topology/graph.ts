@@ -86,9 +86,24 @@ export type StoreData = {
   highlight: number | null;
   inspected: number | null;
   loss: Loss | null;
+  /**
+   * A chat run: what the store keeps for the chat service instead of sessions ('kept':
+   * presence and queues; 'relay': pub/sub only, nothing kept; 'polled': queues read by polls,
+   * no presence), null in a shop run. Flat
+   * numbers, so an unchanged box keeps its data object.
+   */
+  chat: 'kept' | 'relay' | 'polled' | null;
+  online: number;
+  queued: number;
+  waitingApps: number;
 };
 
-export type DbData = { architecture: Architecture; highlight: boolean };
+export type DbData = {
+  architecture: Architecture;
+  highlight: boolean;
+  /** A chat run without shoppers: there are no carts, whatever the architecture. */
+  chat: boolean;
+};
 
 export type UsersNodeT = Node<UsersData, 'users'>;
 export type LbNodeT = Node<LbData, 'lb'>;
@@ -215,6 +230,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
   // A chat run without shoppers: the boxes count apps and their open connections, each held
   // by one server in either design, instead of users and sessions.
   const chat = s.outcome.chat !== null && s.users.target === 0 ? s.outcome.chat : null;
+  const chatStore = chat ? s.store.chat : null;
   for (const box of layout.boxes) {
     switch (box.kind) {
       case 'users': {
@@ -294,10 +310,20 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             replicas: s.store.replicas,
             keys: s.store.keys,
             chips: s.store.chips,
-            chipSlots: 2 * 6,
+            chipSlots: chatStore ? 0 : 2 * 6,
             highlight: followed && followed.home === 'store' ? followed.idx : null,
             inspected: inspectedOn(box.id),
             loss: losses[box.id] ?? null,
+            chat: chatStore
+              ? chatStore.polling
+                ? 'polled'
+                : chatStore.keepsState
+                  ? 'kept'
+                  : 'relay'
+              : null,
+            online: chatStore?.online ?? 0,
+            queued: chatStore?.queued ?? 0,
+            waitingApps: chatStore?.waitingApps ?? 0,
           }),
         );
         break;
@@ -306,6 +332,7 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
           nodeFor<DbNodeT>(box, 'db', {
             architecture: s.architecture,
             highlight: !!followed && followed.home === 'token',
+            chat: chat !== null,
           }),
         );
         break;

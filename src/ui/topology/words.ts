@@ -165,3 +165,28 @@ export function followCaption(
 ): string {
   return sessionSentence(user, vocab, storeLabel, counted);
 }
+
+/** What the store box says in a chat run: its figures and a line on what it keeps. `kept`:
+ *  presence and a queue per app; `relay`: pub/sub only; `polled`: queues read by polls. */
+export function chatStoreWords(
+  f: { chat: 'kept' | 'relay' | 'polled'; online: number; queued: number; waitingApps: number },
+  vocab: Vocabulary,
+): { figures: string; line: string } {
+  if (f.chat === 'relay') {
+    return { figures: 'Pub/sub only', line: 'Keeps no presence and no messages' };
+  }
+  if (f.chat === 'polled') {
+    // Nobody is connected, so there is no presence: messages wait for the next poll.
+    return {
+      figures: `${f.queued.toLocaleString('en')} queued`,
+      line: `Messages wait for each ${vocab.user}'s next poll`,
+    };
+  }
+  const figures = `${f.online.toLocaleString('en')} online · ${f.queued.toLocaleString('en')} queued`;
+  const apps = f.waitingApps === 1 ? vocab.user : vocab.users;
+  const line =
+    f.queued > 0
+      ? `${f.queued === 1 ? 'A message waits' : 'Messages wait'} for ${f.waitingApps} ${apps} to reconnect`
+      : `Presence map · a queue per ${vocab.user}`;
+  return { figures, line };
+}
