@@ -137,6 +137,25 @@ test('compare mode', async ({ page }) => {
   await bothThemes(page, 'compare');
 });
 
+test('compare mode on a phone: the tab strip and the shown pane, in both themes', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // On a phone the theme switch sits in the Display menu: the link sets the theme instead.
+  for (const theme of ['light', 'dark'] as const) {
+    await page.goto(`/?mode=compare&theme=${theme}`);
+    await page.waitForFunction(
+      () =>
+        !!(window as { __statecraftCompare?: { ready(): boolean } }).__statecraftCompare?.ready(),
+    );
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expect(page.getByRole('tab')).toHaveCount(3);
+    await page.getByRole('tab').nth(2).click();
+    await expect(page.getByRole('tab').nth(2)).toHaveAttribute('aria-selected', 'true');
+    await expectNoViolations(page, `compare on a phone (${theme})`);
+  }
+});
+
 test('embed view: playground and lesson at 800×600', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   for (const theme of ['light', 'dark'] as const) {

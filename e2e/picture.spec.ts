@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/catalog.ts';
 import { advance, snapshot, waitForSim } from './support/sim-hook';
 import { watchPageHealth } from './support/page-health';
+import type { Snapshot } from '../src/protocol/snapshot.ts';
 
 type HookWindow = Window & {
   __statecraftTest?: { drawnDots(): Record<string, number> };
@@ -49,7 +50,7 @@ async function sidewaysOverflow(page: Page): Promise<string[]> {
     if (doc.scrollWidth > doc.clientWidth + 1)
       out.push(`page ${doc.scrollWidth}>${doc.clientWidth}`);
     const boxes = document.querySelectorAll<HTMLElement>(
-      '.panel, .react-flow__node, .react-flow__node *, .compare-pane, .outcome-strip, .timeline, .app-header, .pg-stage, .pg-side, .lesson-player, table',
+      '.panel, .react-flow__node, .react-flow__node *, .cmp-pane, .cmp-tabs, .cmp-table-wrap, .outcome-strip, .timeline, .app-header, .pg-stage, .pg-side, .lesson-player, table',
     );
     for (const el of boxes) {
       if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
@@ -73,11 +74,14 @@ async function sidewaysOverflow(page: Page): Promise<string[]> {
 }
 
 /** The smallest rendered text in the graph's nodes, in CSS px (font size × graph zoom). */
-async function smallestNodeText(page: Page): Promise<{ px: number; text: string }> {
-  return page.evaluate(() => {
+async function smallestNodeText(
+  page: Page,
+  within = 'body',
+): Promise<{ px: number; text: string }> {
+  return page.evaluate((root) => {
     let px = Infinity;
     let text = '';
-    for (const vp of document.querySelectorAll<HTMLElement>('.react-flow__viewport')) {
+    for (const vp of document.querySelectorAll<HTMLElement>(`${root} .react-flow__viewport`)) {
       const zoom = new DOMMatrixReadOnly(getComputedStyle(vp).transform).a;
       const walker = document.createTreeWalker(vp, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -94,7 +98,7 @@ async function smallestNodeText(page: Page): Promise<{ px: number; text: string 
       }
     }
     return { px, text };
-  });
+  }, within);
 }
 
 test.describe('the dot layer shows every hop', () => {
@@ -189,6 +193,63 @@ test.describe('sizes', () => {
     await page.waitForFunction(() => !!window.__statecraftCompare?.ready());
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
     await expect.poll(async () => (await smallestNodeText(page)).px).toBeGreaterThanOrEqual(9.95);
+    expect(health.consoleErrors).toEqual([]);
+  });
+
+  test('compare on a 390×844 phone: one pane at a time by tabs, node text at least 10 px, nothing sideways, the runs in step', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const health = watchPageHealth(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/?mode=compare&archs=in-memory,session-store,jwt&preset=sticky-crash&seed=7');
+    await page.waitForFunction(() => !!window.__statecraftCompare?.ready());
+    const tabs = page.getByRole('tablist', { name: 'Architecture shown' }).getByRole('tab');
+    await expect(tabs).toHaveCount(3);
+    // Past the scripted crash: only the in-memory run has lost sessions.
+    let snaps: Snapshot[] = [];
+    for (let i = 0; i < 20; i++)
+      snaps = await page.evaluate(() => window.__statecraftCompare!.advance(1500));
+    expect(new Set(snaps.map((s) => s.tMs)).size).toBe(1);
+    expect(snaps[0]!.outcome.sessions.lost).toBeGreaterThan(0);
+    const archs = ['in-memory', 'session-store', 'jwt'] as const;
+    for (const [i, arch] of archs.entries()) {
+      // Each tab carries its run's outcome at the shared time, whichever pane is shown.
+      await expect(page.getByTestId(`tab-sessions-lost-${arch}`)).toHaveText(
+        new RegExp(`${snaps[i]!.outcome.sessions.lost}$`),
+      );
+    }
+    const names = ['In memory + sticky pane', 'Session store pane', 'JWT pane'];
+    for (const [i, name] of names.entries()) {
+      if (i > 0) {
+        // The tabs pattern: arrow keys move the selection.
+        await tabs.nth(i - 1).focus();
+        await page.keyboard.press('ArrowRight');
+      }
+      await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+      if (i > 0) await expect(tabs.nth(i)).toBeFocused();
+      const panel = page.getByRole('tabpanel', { name });
+      await expect(panel).toBeVisible();
+      for (const other of names.filter((n) => n !== name))
+        await expect(page.getByRole('tabpanel', { name: other, includeHidden: true })).toBeHidden();
+      // The shown pane fills the width, and its picture reads.
+      const box = (await panel.boundingBox())!;
+      expect(box.width, `${name}: width`).toBeGreaterThanOrEqual(360);
+      await expect
+        .poll(async () => (await smallestNodeText(page, `#${await panel.getAttribute('id')}`)).px)
+        .toBeGreaterThanOrEqual(9.95);
+      // The counters under the picture agree with the tab's.
+      expect(
+        await panel.getByTestId('pane-sessions-lost').textContent(),
+        `${name}: sessions lost`,
+      ).toContain(String(snaps[i]!.outcome.sessions.lost));
+      expect(await sidewaysOverflow(page)).toEqual([]);
+    }
+    // The tab strip stays in view while the learner scrolls down to the table.
+    await page.getByTestId('compare-table').scrollIntoViewIfNeeded();
+    await expect(page.getByRole('tablist', { name: 'Architecture shown' })).toBeInViewport();
+    await expect(page.getByTestId('compare-table')).toBeInViewport();
+    expect(await sidewaysOverflow(page)).toEqual([]);
     expect(health.consoleErrors).toEqual([]);
   });
 });

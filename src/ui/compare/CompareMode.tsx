@@ -22,6 +22,7 @@ import {
 } from './CompareSetupBar.tsx';
 import { installCompareTestHook } from './compareTestHook.ts';
 import { OutcomeTable } from './OutcomeTable.tsx';
+import { PaneTabs, usePaneTabs } from './PaneTabs.tsx';
 import { CompareContext } from './useCompare.ts';
 import { RunProvider } from '../RunContext.tsx';
 import { providePageRun } from '../pageHost.ts';
@@ -79,6 +80,9 @@ export function CompareMode({ options }: { options: UrlOptions }) {
   const [faults, setFaults] = useState<FaultsParam>(() => faultsParam(linkFaults.commands));
   const archKey = setup.archs.join(',');
   const { engine, speed, embed, lock } = options;
+  // On a phone one pane at a time, chosen with tabs (the first until the learner picks).
+  const tabbed = usePaneTabs();
+  const [tab, setTab] = useState<Architecture | null>(null);
 
   // One controller (and one worker per pane) per set of architectures.
   useEffect(() => {
@@ -145,6 +149,7 @@ export function CompareMode({ options }: { options: UrlOptions }) {
   }, [setup, faultsValue, faults]);
 
   const n = setup.archs.length;
+  const shownArch = tab && setup.archs.includes(tab) ? tab : setup.archs[0]!;
   const top = (
     <div className="cmp-top">
       <div className="cmp-title">
@@ -176,9 +181,14 @@ export function CompareMode({ options }: { options: UrlOptions }) {
           <CompareContext.Provider value={controller}>
             {top}
             <CompareControls locked={lock} />
-            <div className="cmp-panes">
+            {tabbed && <PaneTabs panes={controller.panes} selected={shownArch} onSelect={setTab} />}
+            <div className={tabbed ? 'cmp-panes is-tabbed' : 'cmp-panes'}>
               {controller.panes.map((p) => (
-                <ComparePane key={p.arch} pane={p} />
+                <ComparePane
+                  key={p.arch}
+                  pane={p}
+                  shown={tabbed ? p.arch === shownArch : undefined}
+                />
               ))}
             </div>
             <div className="cmp-results">

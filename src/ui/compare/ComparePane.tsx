@@ -12,6 +12,7 @@ import { formatCount } from '../panels/format.ts';
 import type { ComparePane as Pane } from '../../app/compareRun.ts';
 import { paneDetail, paneRegionLabel, paneTitle } from '../../app/compareSetup.ts';
 import { PaneSwatch } from './PaneSwatch.tsx';
+import { panePanelId } from './PaneTabs.tsx';
 
 const selSticky = (s: SimStoreState) =>
   s.snapshot?.sticky ?? s.scenario?.loadBalancer?.sticky ?? 'cookie';
@@ -56,17 +57,30 @@ function PaneCounters() {
   );
 }
 
-function PaneBody({ pane }: { pane: Pane }) {
+/**
+ * On a phone the panes are the panels of a tab strip (PaneTabs.tsx): `shown` says whether this
+ * one is the selected panel. Undefined: side by side, every pane shown.
+ */
+interface PaneProps {
+  pane: Pane;
+  shown?: boolean | undefined;
+}
+
+function PaneBody({ pane, shown }: PaneProps) {
   const sticky = useSim(selSticky);
   const store = useSim(selStore);
   const notice = useSim(selNotice);
   const titleId = `cmp-pane-title-${pane.arch}`;
   const detail = paneDetail(pane.arch, sticky, store);
+  const tabbed = shown !== undefined;
+  // A hidden panel keeps its size (visibility, not display): its picture stays fitted and
+  // its dots keep up, so switching tabs shows the same moment at once.
   return (
     <section
-      className={`cmp-pane cmp-pane-${pane.arch}`}
+      className={`cmp-pane cmp-pane-${pane.arch}${tabbed && !shown ? ' is-behind' : ''}`}
       aria-label={paneRegionLabel(pane.arch, sticky)}
       data-arch={pane.arch}
+      {...(tabbed && { id: panePanelId(pane.arch), role: 'tabpanel' })}
     >
       <header className="cmp-pane-head">
         <h2 id={titleId}>
@@ -90,10 +104,10 @@ function PaneBody({ pane }: { pane: Pane }) {
   );
 }
 
-export function ComparePane({ pane }: { pane: Pane }) {
+export function ComparePane({ pane, shown }: PaneProps) {
   return (
     <SimProvider session={pane.session}>
-      <PaneBody pane={pane} />
+      <PaneBody pane={pane} shown={shown} />
     </SimProvider>
   );
 }

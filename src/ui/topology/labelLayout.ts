@@ -1,8 +1,10 @@
 /**
  * Places small labels (the "cookie 12 B" / "token 232 B" pills that ride with named users'
  * requests) so that none overlaps another or any box of the picture: each label tries a few
- * spots around its dot, in priority order, and is left out when none is free. Pure, so the
- * no-overlap rule is unit-tested; the dot painter calls it once per frame for a handful.
+ * spots around its dot, in priority order, and is left out when none is free. Every spot is
+ * first moved inside the picture's bounds, so a label near an edge (a phone's narrow picture)
+ * is shown whole rather than cut. Pure, so both rules are unit-tested; the dot painter calls
+ * it once per frame for a handful.
  */
 
 export interface Rect {
@@ -31,6 +33,21 @@ export function overlaps(a: Rect, b: Rect, gap = GAP): boolean {
   );
 }
 
+/** Room kept between a label and the edge of the picture, in px. */
+export const EDGE_MARGIN_PX = 4;
+
+/**
+ * `r` moved (not resized) so that it lies inside `bounds` with `margin` to spare on each side;
+ * a rect too large for the bounds keeps its top-left corner at the margin.
+ */
+export function clampInto(r: Rect, bounds: Rect, margin = EDGE_MARGIN_PX): Rect {
+  const maxX = bounds.x + bounds.w - margin - r.w;
+  const maxY = bounds.y + bounds.h - margin - r.h;
+  const x = Math.max(bounds.x + margin, Math.min(r.x, maxX));
+  const y = Math.max(bounds.y + margin, Math.min(r.y, maxY));
+  return x === r.x && y === r.y ? r : { x, y, w: r.w, h: r.h };
+}
+
 /** Spots tried around a dot: above, below, right, left (nearest first). */
 function candidates(l: LabelWish): Rect[] {
   const { x, y, r, w, h } = l;
@@ -44,15 +61,18 @@ function candidates(l: LabelWish): Rect[] {
 
 /**
  * Where each wished-for label goes (same order as `wishes`, earlier ones win), or null when
- * every spot would overlap a label already placed or one of `obstacles` (node boxes).
+ * every spot would overlap a label already placed or one of `obstacles` (node boxes). With
+ * `bounds` (the picture, in the same px), every spot is kept inside it.
  */
 export function placeLabels(
   wishes: readonly LabelWish[],
   obstacles: readonly Rect[],
+  bounds?: Rect,
 ): (Rect | null)[] {
   const placed: Rect[] = [];
   return wishes.map((l) => {
-    for (const c of candidates(l)) {
+    for (const spot of candidates(l)) {
+      const c = bounds ? clampInto(spot, bounds) : spot;
       if (placed.some((p) => overlaps(c, p))) continue;
       if (obstacles.some((o) => overlaps(c, o))) continue;
       placed.push(c);

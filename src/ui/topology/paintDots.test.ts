@@ -19,8 +19,13 @@ function fakeContext() {
     arc: () => void calls.arc++,
     fill: () => void calls.fill++,
     stroke: () => void calls.stroke++,
+    textAlign: '',
+    fillText() {},
+    measureText: (t: string) => ({ width: t.length * 7 }),
+    roundRect: (x: number, y: number, w: number, h: number) => void pills.push({ x, y, w, h }),
   };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
+  const pills: { x: number; y: number; w: number; h: number }[] = [];
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, pills };
 }
 
 /** One edge, users (0) → LB (1), across a 1000 px wide view. */
@@ -78,5 +83,34 @@ describe('DotPainter', () => {
     painter.paint(ctx, 1000, 400, frame(n));
     expect(calls.arc).toBeLessThanOrEqual(MAX_DOTS);
     expect(calls.arc).toBeGreaterThan(MAX_DOTS / 2);
+  });
+});
+
+describe('DotPainter labels', () => {
+  const inside = (p: { x: number; y: number; w: number; h: number }, w: number, h: number) =>
+    p.x >= 0 && p.y >= 0 && p.x + p.w <= w && p.y + p.h <= h;
+
+  it("keeps a named user's credential label whole at the picture's left edge", () => {
+    const { ctx, pills } = fakeContext();
+    const f = frame(0);
+    // Alice (user 0) 5 px from the left edge, on her way to the load balancer.
+    f.data = Float64Array.from([1, 0, 0, 1, 0, 1000, 0]);
+    f.count = 1;
+    f.viewMs = 5;
+    f.credential = { kind: 'cookie', bytes: 12 };
+    new DotPainter().paint(ctx, 300, 200, f);
+    expect(pills.length).toBe(1);
+    expect(inside(pills[0]!, 300, 200), JSON.stringify(pills[0])).toBe(true);
+  });
+
+  it("keeps a failure's reason label whole when the failure is at the picture's left edge", () => {
+    const { ctx, pills } = fakeContext();
+    const f = frame(0);
+    // A request that failed where it left the users' box, at x = 0.
+    f.data = Float64Array.from([1, 100, 0, 1, 400, 1400, 1]);
+    f.count = 1;
+    new DotPainter().paint(ctx, 300, 200, f);
+    expect(pills.length).toBe(1);
+    expect(inside(pills[0]!, 300, 200), JSON.stringify(pills[0])).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import type { SegmentTable } from './layout.ts';
 import { isFailureOrigin, edgeKey, rank } from './hopRules.ts';
 import { CROWD_COLOUR, USER_COLOURS, readableOn } from './palette.ts';
 import { failLabel } from './words.ts';
-import { placeLabels, type LabelWish, type Rect } from './labelLayout.ts';
+import { clampInto, placeLabels, type LabelWish, type Rect } from './labelLayout.ts';
 
 export interface Theme {
   text: string;
@@ -202,8 +202,10 @@ export class DotPainter {
     if (follow !== null && follow < NAMED) {
       this.fillBucket(ctx, follow, USER_COLOURS[follow]!, r + 5, 1, f.theme.text, 2);
     }
-    this.paintNamed(ctx, f, r);
-    this.paintBursts(ctx, f, zoom);
+    // Labels stay whole inside the picture (a phone's picture is narrow).
+    const bounds: Rect = { x: 0, y: 0, w: width, h: height };
+    this.paintNamed(ctx, f, r, bounds);
+    this.paintBursts(ctx, f, zoom, bounds);
   }
 
   private pushForward(x: number, y: number, ux: number, uy: number): void {
@@ -270,7 +272,7 @@ export class DotPainter {
    * labels are laid out so that none covers another or a box (the followed user's first);
    * a label with no free spot is left out for that frame.
    */
-  private paintNamed(ctx: CanvasRenderingContext2D, f: DotFrame, r: number): void {
+  private paintNamed(ctx: CanvasRenderingContext2D, f: DotFrame, r: number, bounds: Rect): void {
     const n = this.namedDots.length / 4;
     if (n === 0) return;
     const initials = f.initials ?? [];
@@ -317,7 +319,7 @@ export class DotPainter {
         w: b.w * zoom,
         h: b.h * zoom,
       }));
-      const spots = placeLabels(wishes, boxes);
+      const spots = placeLabels(wishes, boxes, bounds);
       spots.forEach((p, i) => {
         if (!p) return;
         if (f.follow !== null && whose[i] !== f.follow) ctx.globalAlpha = 0.45;
@@ -394,7 +396,12 @@ export class DotPainter {
     ctx.globalAlpha = 1;
   }
 
-  private paintBursts(ctx: CanvasRenderingContext2D, f: DotFrame, zoom: number): void {
+  private paintBursts(
+    ctx: CanvasRenderingContext2D,
+    f: DotFrame,
+    zoom: number,
+    bounds: Rect,
+  ): void {
     if (this.bursts.length === 0) return;
     const k = Math.max(0.6, Math.min(1.2, zoom));
     ctx.lineWidth = 2.5;
@@ -431,13 +438,16 @@ export class DotPainter {
       // Failed responses travel leftwards, so the label sits on the edge just left of the
       // burst, clear of the box the request failed in.
       const w = ctx.measureText(text).width + 12;
-      const x = b.x - w - 10 * k;
-      const y = b.y - 16 * k - nth * 22;
+      // Near the picture's left edge (a phone) the label moves right rather than being cut.
+      const p = clampInto(
+        { x: b.x - w - 10 * k, y: b.y - 16 * k - nth * 22 - 9, w, h: 18 },
+        bounds,
+      );
       const age = (f.viewMs - b.depart) / Math.max(1e-9, f.labelMs);
       ctx.globalAlpha = age > 0.75 ? Math.max(0, (1 - age) / 0.25) : 1;
-      pill(ctx, x, y - 9, w, 18, f.theme.bad);
+      pill(ctx, p.x, p.y, w, 18, f.theme.bad);
       ctx.fillStyle = f.theme.panel;
-      ctx.fillText(text, x + 6, y + 0.5);
+      ctx.fillText(text, p.x + 6, p.y + 9.5);
     }
     ctx.globalAlpha = 1;
   }

@@ -6,7 +6,7 @@
 import type { SegmentTable } from './layout.ts';
 import { edgeEnds, formatRate, type EdgeRate } from './hopRules.ts';
 import { USER_COLOURS, readableOn } from './palette.ts';
-import { overlaps, placeLabels, type Rect } from './labelLayout.ts';
+import { clampInto, overlaps, placeLabels, type Rect } from './labelLayout.ts';
 import type { LinkMark, RecentRoute } from './routeMemory.ts';
 import { pill, type Credential, type Theme, type ViewTransform } from './paintDots.ts';
 
@@ -48,6 +48,8 @@ export function paintRates(
   extras?: RateExtras,
 ): void {
   ctx.clearRect(0, 0, width, height);
+  // Every label stays inside the picture, whole (a phone's picture is narrow).
+  const bounds: Rect = { x: 0, y: 0, w: width, h: height };
   const { tx, ty, zoom } = view;
   const k = Math.max(0.7, Math.min(1.2, zoom));
   const at = (l: number, r: number): [number, number, number, number] | null => {
@@ -89,18 +91,20 @@ export function paintRates(
     const text = formatRate(perS);
     const w = ctx.measureText(text).width + 10;
     const h = 16 * k;
-    pill(ctx, mx - w / 2, my - h / 2, w, h, theme.panel);
+    const p = clampInto({ x: mx - w / 2, y: my - h / 2, w, h }, bounds);
+    pill(ctx, p.x, p.y, w, h, theme.panel);
     ctx.strokeStyle = theme.border;
     ctx.lineWidth = 1;
     ctx.stroke();
     ctx.fillStyle = theme.text;
-    ctx.fillText(text, mx - w / 2 + 5, my + 0.5);
+    ctx.fillText(text, p.x + 5, p.y + h / 2 + 0.5);
     if (failed > 0) {
       const ft = `✕ ${formatRate(failed)} failed`;
       const fw = ctx.measureText(ft).width + 10;
-      pill(ctx, mx - fw / 2, my + h / 2 + 2, fw, h, theme.bad);
+      const q = clampInto({ x: mx - fw / 2, y: p.y + h + 2, w: fw, h }, bounds);
+      pill(ctx, q.x, q.y, fw, h, theme.bad);
       ctx.fillStyle = theme.panel;
-      ctx.fillText(ft, mx - fw / 2 + 5, my + h + 2.5);
+      ctx.fillText(ft, q.x + 5, q.y + h / 2 + 0.5);
     }
   }
   if (!extras) return;
@@ -116,7 +120,7 @@ export function paintRates(
     const [l, r] = edgeEnds(key);
     const seg = at(l, r);
     // Near the server's end of the link, where fanned-out links are furthest apart.
-    if (seg) paintMarks(ctx, seg, marks, extras, theme, k, r > 3, taken, boxes);
+    if (seg) paintMarks(ctx, seg, marks, extras, theme, k, r > 3, taken, boxes, bounds);
   }
   const cred = extras.credential;
   const lb = extras.lbBox;
@@ -131,8 +135,8 @@ export function paintRates(
     const y = (lb.y + lb.h) * zoom + ty;
     const obstacles = [...boxes, ...taken];
     const spot =
-      placeLabels([{ x, y, r: 2, w, h }], obstacles)[0] ??
-      placeLabels([{ x, y, r: h + 8, w, h }], obstacles)[0];
+      placeLabels([{ x, y, r: 2, w, h }], obstacles, bounds)[0] ??
+      placeLabels([{ x, y, r: h + 8, w, h }], obstacles, bounds)[0];
     if (spot) {
       pill(ctx, spot.x, spot.y, w, h, cred.kind === 'token' ? theme.accent : theme.panel);
       ctx.strokeStyle = theme.border;
@@ -190,6 +194,7 @@ function paintMarks(
   nearEnd: boolean,
   taken: Rect[],
   obstacles: readonly Rect[],
+  bounds: Rect,
 ): void {
   const dx = x2 - x1;
   const dy = y2 - y1;
@@ -223,6 +228,10 @@ function paintMarks(
     }
     const followed = m.user === extras.follow;
     const r = followed ? rr + 2 : rr;
+    // Whole inside the picture, even where a link runs along its edge.
+    ({ x, y } = clampInto({ x: x - r, y: y - r, w: 2 * r, h: 2 * r }, bounds));
+    x += r;
+    y += r;
     taken.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
     ctx.globalAlpha = m.age === 0 ? 1 : 0.4;
     ctx.beginPath();
