@@ -183,6 +183,13 @@ test.describe('sizes', () => {
       return out;
     });
     expect(tiny).toEqual([]);
+    // The legend and the zoom buttons share the picture's top edge: neither covers the other.
+    const legend = await page.locator('.topo-legend').boundingBox();
+    const zoom = await page.locator('.react-flow__controls').boundingBox();
+    expect(legend && zoom).toBeTruthy();
+    expect(legend!.x, 'legend starts right of the zoom buttons').toBeGreaterThanOrEqual(
+      zoom!.x + zoom!.width,
+    );
     expect(health.consoleErrors).toEqual([]);
   });
 

@@ -40,11 +40,11 @@ export function Legend() {
         <>
           <li>
             <span className="lg-dot" aria-hidden="true" />
-            request (colour = user)
+            <Words long="request (colour = user)" short="a user’s request" />
           </li>
           <li>
             <span className="lg-ring" aria-hidden="true" />
-            failed response
+            <Words long="failed response" short="failed" />
           </li>
         </>
       )}
