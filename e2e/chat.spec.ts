@@ -64,3 +64,19 @@ test('the real-time chat lesson shows the chat counters', async ({ page }) => {
   await expect(page.getByText('Connections open')).toBeVisible();
   await expect(page.getByText('Dead, not noticed yet')).toBeVisible();
 });
+
+test('on a phone each chat server box still says how many connections it holds', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?lesson=realtime-chat&step=2');
+  await waitForSim(page);
+  const snap = await waitForSnapshot(
+    page,
+    (s) => (s.outcome.chat?.connections.open ?? 0) > 0,
+    'open connections',
+  );
+  const counts = page.locator('.topo-server .topo-chat-count');
+  await expect(counts).toHaveCount(snap.servers.length);
+  await expect(counts.first()).toHaveText(/^\d+ connections?$/);
+});

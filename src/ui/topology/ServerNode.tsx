@@ -61,7 +61,15 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
           ? `Crashed${data.holdsSessions ? ': memory wiped' : ''}`
           : `Not running${data.holdsSessions ? ': memory wiped' : ''}`}
     </span>
-  ) : data.chat ? null : (
+  ) : data.chat ? (
+    // A chat server's news is its open connections: on the stats line where there is one,
+    // here in the small shapes (phone, strip) that have none.
+    showStats ? null : (
+      <span className="topo-load topo-chat-count">
+        {data.sessionCount} {data.sessionCount === 1 ? vocab.session : vocab.sessions}
+      </span>
+    )
+  ) : (
     <span className="topo-load" title="Busy share, averaged over the last few seconds">
       <span className={`topo-bar lvl-${loadLevel(data.loadPct)}`} aria-hidden="true">
         <span className="topo-bar-fill" style={{ width: `${data.loadPct}%` }} />
