@@ -37,6 +37,9 @@ describe('outcome rows', () => {
     const bytes = row(rows, 'bytes');
     expect(bytes.cells[2]!.best).toBe(false);
     expect(bytes.why).toMatch(/12 bytes.*232 bytes/);
+    // The mean is below the cookie's 12 bytes because logins carry none: the row says so.
+    expect(bytes.label).toBe('Credential bytes per request');
+    expect(bytes.why).toMatch(/login carries no credential/);
     // Every row explains itself in one line.
     for (const r of rows) {
       expect(r.why.length).toBeGreaterThan(10);

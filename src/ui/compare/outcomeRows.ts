@@ -94,6 +94,9 @@ export interface Measure {
   why(panes: readonly PaneOutcome[], values: number[], winners: string[]): string;
 }
 
+/** Why the mean sits below the credential's size (docs/model.md, "Bytes per request"). */
+const LOGINS = 'A login carries no credential, so the mean is a little below its size.';
+
 const lost = (p: PaneOutcome) => p.outcome.sessions.lost > 0;
 
 const MEASURES: Measure[] = [
@@ -189,7 +192,7 @@ const MEASURES: Measure[] = [
   },
   {
     key: 'bytes',
-    label: 'Bytes per request',
+    label: 'Credential bytes per request',
     value: (o) => o.bytesPerRequest.mean,
     format: (v) => `${Math.round(v)} B`,
     needsRequests: true,
@@ -197,9 +200,9 @@ const MEASURES: Measure[] = [
       const jwt = panes.find((p) => p.arch === 'jwt');
       const cookie = panes.find((p) => p.arch !== 'jwt');
       if (jwt && cookie) {
-        return `A session id in a cookie is ${cookie.outcome.bytesPerRequest.credential} bytes; the signed token (${jwt.outcome.bytesPerRequest.credential} bytes) rides along on every request.`;
+        return `A session id in a cookie is ${cookie.outcome.bytesPerRequest.credential} bytes; the signed token (${jwt.outcome.bytesPerRequest.credential} bytes) rides along on every request. ${LOGINS}`;
       }
-      return 'Both send a short session id in a cookie.';
+      return `Both send a short session id in a cookie. ${LOGINS}`;
     },
   },
   {
