@@ -3,7 +3,7 @@
 // minute shows a crash and what it cost. Simulated time is moved with the test hook.
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/catalog.ts';
-import { advance, snapshot, waitForSim } from './support/sim-hook';
+import { act, advance, snapshot, waitForSim } from './support/sim-hook';
 import { watchPageHealth } from './support/page-health';
 import type { Snapshot } from '../src/protocol/snapshot.ts';
 
@@ -365,6 +365,41 @@ test.describe('large text and phones', () => {
       if (t.px < 9.95) small.push(`${lesson.id}: "${t.text}" ${t.px.toFixed(1)} px`);
     }
     expect(small).toEqual([]);
+    expect(health.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('narrow boxes', () => {
+  test('on a phone a crashed server says so in lines that fit its box', async ({ page }) => {
+    const health = watchPageHealth(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const preset of ['playground', 'shared-store']) {
+      await page.goto(`/?preset=${preset}`);
+      await waitForSim(page);
+      await advance(page, 3000);
+      await act(page, { action: 'kill-server', server: 1 });
+      const box = page.locator('.topo-server.is-down').first();
+      await expect(box).toBeVisible();
+      // Until the health checks fail, the load balancer still sends requests to the dead box.
+      await expect(box).toContainText('Still in rotation');
+      // Every line of text ends inside the box: nothing runs out of it or under its edge.
+      const spill = await box.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const out: string[] = [];
+        for (const t of el.querySelectorAll<HTMLElement>('.topo-dead-line, .topo-warn-text')) {
+          const q = t.getBoundingClientRect();
+          if (q.width === 0) continue;
+          if (q.right > r.right + 0.5 || q.bottom > r.bottom + 0.5) out.push(t.textContent ?? '');
+          // One line each: a second line would run into the chips or out of the box.
+          const range = document.createRange();
+          range.selectNodeContents(t);
+          const tops = new Set([...range.getClientRects()].map((c) => Math.round(c.top)));
+          if (tops.size > 1) out.push(`wraps: ${t.textContent}`);
+        }
+        return out;
+      });
+      expect(spill, preset).toEqual([]);
+    }
     expect(health.consoleErrors).toEqual([]);
   });
 });

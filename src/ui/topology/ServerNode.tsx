@@ -41,9 +41,17 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
   const act = (command: 'kill-server' | 'restart-server'): void =>
     void perform(command, host, { server: id });
 
+  // Narrow boxes (phones, compare panes, many servers) have one line for each note: the short
+  // words there, the whole sentence on hover. The dying chips and "✕ N lost" under them say
+  // that the memory went.
+  const narrow = data.shape === 'phone' || data.shape === 'compact';
   let note: string | null = null;
-  if (down && data.lbHealthy) note = `${cap(vocab.loadBalancer)} has not noticed yet`;
-  else if (!down && status !== 'booting' && !data.lbHealthy) note = 'Not yet in rotation';
+  let noteTitle: string | undefined;
+  if (down && data.lbHealthy) {
+    noteTitle = `${cap(vocab.loadBalancer)} has not noticed yet: it still sends requests here`;
+    note = narrow ? 'Still in rotation' : `${cap(vocab.loadBalancer)} has not noticed yet`;
+  } else if (!down && status !== 'booting' && !data.lbHealthy) note = 'Not yet in rotation';
+  const wiped = data.holdsSessions && !narrow ? ': memory wiped' : '';
 
   const inlineLoad = data.shape === 'wide' || data.shape === 'strip';
   // A dead server has no load worth showing; only the load balancer's lag is news.
@@ -58,8 +66,8 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
       {retired
         ? 'Drained, then stopped'
         : data.stopCause === 'crashed'
-          ? `Crashed${data.holdsSessions ? ': memory wiped' : ''}`
-          : `Not running${data.holdsSessions ? ': memory wiped' : ''}`}
+          ? `Crashed${wiped}`
+          : `Not running${wiped}`}
     </span>
   ) : data.chat ? (
     // A chat server's news is its open connections: on the stats line where there is one,
@@ -135,7 +143,7 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
       {(showStats || (note && !data.holdsSessions)) && (
         <p className="topo-line topo-small topo-stats">
           {note ? (
-            <span className="topo-warn-text">
+            <span className="topo-warn-text" title={noteTitle}>
               <span aria-hidden="true">⚠ </span>
               {note}
             </span>
