@@ -1,7 +1,7 @@
 // The picture tells the story: every hop is seen (short hops stretched in view time), the
 // text is large enough to read, nothing overflows sideways, taps have room, and the first
 // minute shows a crash and what it cost. Simulated time is moved with the test hook.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/catalog.ts';
 import { act, advance, snapshot, waitForSim } from './support/sim-hook';
 import { watchPageHealth } from './support/page-health';
@@ -369,6 +369,39 @@ test.describe('large text and phones', () => {
   });
 });
 
+/**
+ * A crashed server box's text lines that run out of the box or under its edge, wrap onto a
+ * second line, or lie over another line.
+ */
+function deadBoxSpill(box: Locator): Promise<string[]> {
+  return box.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const out: string[] = [];
+    const lines: DOMRect[] = [];
+    for (const t of el.querySelectorAll<HTMLElement>('.topo-dead-line, .topo-warn-text')) {
+      // Where the text itself is drawn (a squeezed box lets it spill out of its element).
+      const range = document.createRange();
+      range.selectNodeContents(t);
+      const q = range.getBoundingClientRect();
+      if (q.width === 0) continue;
+      if (q.right > r.right + 0.5 || q.bottom > r.bottom + 0.5) out.push(t.textContent ?? '');
+      // One line each: a second line would run into the chips or out of the box.
+      const tops = new Set([...range.getClientRects()].map((c) => Math.round(c.top)));
+      if (tops.size > 1) out.push(`wraps: ${t.textContent}`);
+      lines.push(q);
+    }
+    // And no line lies over another.
+    for (let i = 0; i < lines.length; i++)
+      for (let j = i + 1; j < lines.length; j++) {
+        const a = lines[i]!;
+        const b = lines[j]!;
+        if (a.top < b.bottom - 1 && b.top < a.bottom - 1 && a.left < b.right && b.left < a.right)
+          out.push('two lines overlap');
+      }
+    return out;
+  });
+}
+
 test.describe('narrow boxes', () => {
   test('on a phone a crashed server says so in lines that fit its box', async ({ page }) => {
     const health = watchPageHealth(page);
@@ -382,23 +415,21 @@ test.describe('narrow boxes', () => {
       await expect(box).toBeVisible();
       // Until the health checks fail, the load balancer still sends requests to the dead box.
       await expect(box).toContainText('Still in rotation');
-      // Every line of text ends inside the box: nothing runs out of it or under its edge.
-      const spill = await box.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        const out: string[] = [];
-        for (const t of el.querySelectorAll<HTMLElement>('.topo-dead-line, .topo-warn-text')) {
-          const q = t.getBoundingClientRect();
-          if (q.width === 0) continue;
-          if (q.right > r.right + 0.5 || q.bottom > r.bottom + 0.5) out.push(t.textContent ?? '');
-          // One line each: a second line would run into the chips or out of the box.
-          const range = document.createRange();
-          range.selectNodeContents(t);
-          const tops = new Set([...range.getClientRects()].map((c) => Math.round(c.top)));
-          if (tops.size > 1) out.push(`wraps: ${t.textContent}`);
-        }
-        return out;
-      });
-      expect(spill, preset).toEqual([]);
+      expect(await deadBoxSpill(box), preset).toEqual([]);
+    }
+    // The three-pane compare at 1280 px draws the same narrow boxes, stateless ones too.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/?mode=compare');
+    await page.waitForFunction(() => !!window.__statecraftCompare?.ready());
+    await page.evaluate(() => window.__statecraftCompare!.advance(3000));
+    await page.evaluate(() =>
+      window.__statecraftCompare!.act({ action: 'kill-server', server: 1 }),
+    );
+    const dead = page.locator('.cmp-pane .topo-server.is-down');
+    await expect(dead).toHaveCount(3);
+    for (let i = 0; i < 3; i++) {
+      await expect(dead.nth(i)).toContainText('Still in rotation');
+      expect(await deadBoxSpill(dead.nth(i)), `compare pane ${i + 1}`).toEqual([]);
     }
     expect(health.consoleErrors).toEqual([]);
   });

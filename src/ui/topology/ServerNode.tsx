@@ -139,7 +139,9 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
         {inlineLoad ? load : <span className="topo-spacer" />}
         {button}
       </div>
-      {!inlineLoad && load}
+      {/* A narrow stateless box has room for one line: the load balancer's lag is the news
+          (the struck-out title and ✕ already say it crashed). */}
+      {!inlineLoad && !(narrow && down && note && !data.holdsSessions) && load}
       {(showStats || (note && !data.holdsSessions)) && (
         <p className="topo-line topo-small topo-stats">
           {note ? (
