@@ -2,7 +2,7 @@
 // completed state, and deep links open the right step. Simulated time is moved with the
 // test hook instead of waiting for it to pass.
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/catalog.ts';
 import type { Lesson } from '../src/lessons/types.ts';
 import { expectCardFits } from './support/lesson-card';
@@ -259,6 +259,31 @@ test('a step that completes while the run plays is held at that moment, figures 
   expect(health.consoleErrors).toEqual([]);
 });
 
+/**
+ * Steps a design run to its reading moment and waits for its figure in the row. Time moves
+ * only until then: the run holds itself there, and one more advance would move it past the
+ * figure just read.
+ */
+async function readDesignRun(
+  page: Page,
+  row: Locator,
+  metric: string,
+  runMs: number,
+): Promise<Locator> {
+  const cell = row.locator(`[data-design-metric="${metric}"]`);
+  await expect
+    .poll(
+      async () => {
+        if ((await cell.textContent()) !== '–') return true;
+        if ((await snapshot(page)).tMs < runMs) await advance(page, 1000);
+        return false;
+      },
+      { timeout: 120_000 },
+    )
+    .toBe(true);
+  return cell;
+}
+
 test('the choosing lesson runs each design of a design question in the simulation', async ({
   page,
 }) => {
@@ -274,14 +299,7 @@ test('the choosing lesson runs each design of a design question in the simulatio
     const runMs = choosing.steps[i]!.check!.choices.find((c) => c.id === design)!.tryIt!.runMs;
     const row = page.locator(`.design-runs tr[data-design="${design}"]`);
     await row.getByRole('button').click();
-    const lost = row.locator('[data-design-metric="sessions.lost"]');
-    // Move time only until the design's reading moment: the run then holds itself there, and
-    // one more advance would move it past the figure just read.
-    for (let n = 0; n < 600 && (await lost.textContent()) === '–'; n++) {
-      if ((await snapshot(page)).tMs < runMs) await advance(page, 1000);
-      else await page.waitForTimeout(50);
-    }
-    await expect(lost).not.toHaveText('–');
+    const lost = await readDesignRun(page, row, 'sessions.lost', runMs);
     // The run is held at the design's reading time: the counters show the same figure.
     await expect(page.locator('[data-counter-metric="sessions.lost"]')).toHaveText(
       (await lost.textContent())!,
@@ -309,12 +327,7 @@ test('the choosing lesson runs the whiteboard designs: pushing beats polling on 
     const runMs = choosing.steps[i]!.check!.choices.find((c) => c.id === design)!.tryIt!.runMs;
     const row = page.locator(`.design-runs tr[data-design="${design}"]`);
     await row.getByRole('button').click();
-    const delay = row.locator('[data-design-metric="chat.deliveryMs.mean"]');
-    for (let n = 0; n < 600 && (await delay.textContent()) === '–'; n++) {
-      if ((await snapshot(page)).tMs < runMs) await advance(page, 1000);
-      else await page.waitForTimeout(50);
-    }
-    await expect(delay).not.toHaveText('–');
+    const delay = await readDesignRun(page, row, 'chat.deliveryMs.mean', runMs);
     shown[design] = (await delay.textContent())!;
     // The picture is the design's run: polling apps hold no connection, pushing ones do.
     const snap = await snapshot(page);
@@ -325,5 +338,29 @@ test('the choosing lesson runs the whiteboard designs: pushing beats polling on 
   expect(shown['stateful-connections']).toMatch(/^\d{2} ms$/);
   // The store box says where the strokes wait.
   await expect(page.getByTestId('store-chat-figures')).toHaveText(/online · \d+ queued/);
+  expect(health.consoleErrors).toEqual([]);
+});
+
+test('a design run asked for while the question step still plays runs to its reading moment', async ({
+  page,
+}) => {
+  const health = watchPageHealth(page);
+  const choosing = LESSONS.find((l) => l.id === 'choosing')!;
+  const i = choosing.steps.findIndex((s) => s.id === 'connection-type');
+  await page.goto(`/?lesson=choosing&step=${i + 1}`);
+  await expectStep(page, choosing, i);
+  // Answer and run a design before the step's own 10 simulated seconds are up (paused, so a
+  // slow machine cannot reach them first).
+  const paused = await page.evaluate(() => window.__statecraftTest!.pause());
+  expect(paused.tMs).toBeLessThan(10_000);
+  await page.locator('.lesson-check .choice').nth(1).click();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  const row = page.locator('.design-runs tr[data-design="stateful-connections"]');
+  await row.getByRole('button').click();
+  // Nothing but the run itself moves time: it plays past 10 s and reads its figure at 30 s.
+  await expect(row.locator('[data-design-metric="chat.deliveryMs.mean"]')).toHaveText(/ms$/, {
+    timeout: 120_000,
+  });
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
   expect(health.consoleErrors).toEqual([]);
 });

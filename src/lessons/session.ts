@@ -132,10 +132,14 @@ export interface LessonSession {
    * Continue afterwards starts the next step from the lesson's own run.
    */
   runDesign(scenario: Scenario, speed: number): Promise<void>;
+  /** True from a design run's start until the next step opens: the run on screen is not the step's. */
+  readonly inDesignRun: boolean;
 }
 
 export function createLessonSession(lesson: Lesson, request: SimRequest): LessonSession {
   let generation = 0;
+  /** The generation a design run started in; the run on screen is a design while it is current. */
+  let designGeneration = -1;
   /** The newest open waiting for the one in progress to stop. */
   let pending: { run: () => Promise<void>; drop: () => void } | null = null;
   let running: Promise<void> | null = null;
@@ -322,8 +326,12 @@ export function createLessonSession(lesson: Lesson, request: SimRequest): Lesson
         if (!(e instanceof Overtaken)) throw e;
       });
     },
+    get inDesignRun() {
+      return designGeneration === generation;
+    },
     runDesign: async (scenario, speed) => {
       const gen = ++generation;
+      designGeneration = gen;
       pending?.drop();
       pending = null;
       await send(gen, { type: 'load', scenario, playing: false });

@@ -73,6 +73,16 @@ export function useStepProgress(
       // Once complete, the step's figures are fixed; later frames (the learner pressing Play
       // again) move the counters on, not what the step reports.
       if (cur.completedAtMs !== null) return;
+      // A design run replaces the step's run on screen: its frames are not the step's. The
+      // learner has answered and moved on to try the designs, so the step ends where its own
+      // run was left (holding the run here would stop the design run part-way).
+      if (lessonSession.inDesignRun) {
+        if (!cur.outcome) return;
+        cur.completedAtMs = cur.nowMs;
+        cur.completedOutcome = cur.outcome;
+        setProgress({ ...cur });
+        return;
+      }
       if (frame.events.length > 0) cur.events = [...cur.events, ...frame.events];
       cur.nowMs = frame.tMs;
       if (frame.snapshot) {
