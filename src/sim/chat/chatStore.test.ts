@@ -35,6 +35,17 @@ describe('chat store figures', () => {
     expect(f.keepsState).toBe(true);
     expect(f.online).toBe(90);
     expect(f.queued).toBe(0);
+    // Before the kill everyone is connected: a message in a queue is one being pushed, and
+    // no app waits to reconnect, at any moment.
+    const probe = Simulation.fromScenario(scenario('shared-store'));
+    let sawInPush = false;
+    for (let t = 5_000; t < KILL_S * 1000; t += 37) {
+      probe.runUntil(t);
+      const p = chatStoreFigures(probe.state)!;
+      if (p.queued > 0) sawInPush = true;
+      expect(p.waitingApps, `at ${t} ms`).toBe(0);
+    }
+    expect(sawInPush).toBe(true);
 
     // Just after the kill the map still lists server 2's apps: nobody has told it otherwise.
     sim.runUntil(KILL_S * 1000 + 1_000);
@@ -57,6 +68,7 @@ describe('chat store figures', () => {
       const between = sim.state.chat!.clients.filter(
         (c) => c.status !== ClientStatus.Connected,
       ).length;
+      expect(f.waitingApps).toBeLessThanOrEqual(between + 30);
       if (f.online < 90) sawExpired = true;
       // An app between connections is never listed once the map has had time to expire it.
       expect(f.online).toBeGreaterThanOrEqual(chat.connections.open);

@@ -6,7 +6,8 @@
  * and keeps nothing. Counted on demand (a snapshot or two a second), never per event.
  */
 import type { SimState } from '../model.ts';
-import { presenceAt } from './chatRules.ts';
+import { connectionAlive, presenceAt } from './chatRules.ts';
+import { ClientStatus } from './chatState.ts';
 
 export interface ChatStoreFigures {
   /** The store keeps presence and queues (`shared-store`), or only relays (`server-memory`). */
@@ -17,7 +18,10 @@ export interface ChatStoreFigures {
   online: number;
   /** Messages waiting in recipients' queues. */
   queued: number;
-  /** Apps with at least one message waiting for them. */
+  /**
+   * Apps with messages waiting for them that hold no live connection: they get them once they
+   * reconnect. (A connected app's queue holds messages only while they are being pushed.)
+   */
   waitingApps: number;
 }
 
@@ -30,12 +34,21 @@ export function chatStoreFigures(s: SimState): ChatStoreFigures | null {
     for (let i = 0; i < c.clients.length; i++) if (presenceAt(s, c, i) !== 0) online++;
   }
   let queued = 0;
-  for (const q of c.queues.values()) queued += q.length;
+  let waitingApps = 0;
+  for (const [i, q] of c.queues) {
+    queued += q.length;
+    const cl = c.clients[i];
+    const live =
+      cl !== undefined &&
+      cl.status === ClientStatus.Connected &&
+      connectionAlive(s, cl.server, cl.connectedAtMs);
+    if (q.length > 0 && !live) waitingApps++;
+  }
   return {
     keepsState,
     polling: c.cfg.pollIntervalS > 0,
     online,
     queued,
-    waitingApps: c.queues.size,
+    waitingApps,
   };
 }

@@ -185,8 +185,8 @@ export function chatStoreWords(
   const figures = `${f.online.toLocaleString('en')} online · ${f.queued.toLocaleString('en')} queued`;
   const apps = f.waitingApps === 1 ? vocab.user : vocab.users;
   const line =
-    f.queued > 0
-      ? `${f.queued === 1 ? 'A message waits' : 'Messages wait'} for ${f.waitingApps} ${apps} to reconnect`
+    f.waitingApps > 0
+      ? `Messages wait for ${f.waitingApps} ${apps} to reconnect`
       : `Presence map · a queue per ${vocab.user}`;
   return { figures, line };
 }
