@@ -8,7 +8,7 @@
  * Keyboard: the WAI-ARIA tabs pattern (arrow keys, Home and End move and select; one tab
  * stop).
  */
-import { useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import type { Architecture } from '../../sim/index.ts';
 import type { SimStoreState } from '../../store/simStore.ts';
 import type { ComparePane as Pane } from '../../app/compareRun.ts';
@@ -16,22 +16,15 @@ import { paneTitle } from '../../app/compareSetup.ts';
 import { SimProvider, useSim } from '../SimContext.tsx';
 import { formatCount } from '../panels/format.ts';
 import { PaneSwatch } from './PaneSwatch.tsx';
-import { nextTabIndex } from './tabKeys.ts';
+import { useMediaQuery } from '../panels/hooks/useMediaQuery.ts';
+import { nextTabIndex } from '../panels/tabKeys.ts';
 
 /** Up to this width (CSS px) compare shows one pane at a time; compare.css uses the same. */
 export const PANE_TABS_QUERY = '(max-width: 720px)';
 
-function subscribeNarrow(onChange: () => void): () => void {
-  const mq = window.matchMedia?.(PANE_TABS_QUERY);
-  mq?.addEventListener('change', onChange);
-  return () => mq?.removeEventListener('change', onChange);
-}
-
-const isNarrow = (): boolean => !!window.matchMedia?.(PANE_TABS_QUERY).matches;
-
 /** True while the window is narrow enough for one pane at a time. */
 export function usePaneTabs(): boolean {
-  return useSyncExternalStore(subscribeNarrow, isNarrow, () => false);
+  return useMediaQuery(PANE_TABS_QUERY);
 }
 
 export const paneTabId = (arch: Architecture): string => `cmp-tab-${arch}`;

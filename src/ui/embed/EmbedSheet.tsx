@@ -9,7 +9,8 @@
  * hidden, so a checkbox or a half-typed field keeps its value across tab changes.
  */
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useMediaQuery } from './useMediaQuery.ts';
+import { useMediaQuery } from '../panels/hooks/useMediaQuery.ts';
+import { nextTabIndex } from '../panels/tabKeys.ts';
 
 export interface SheetTab {
   id: string;
@@ -36,19 +37,12 @@ export function EmbedSheet({ tabs, startOpen }: { tabs: SheetTab[]; startOpen: b
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = tabs.findIndex((t) => t.id === selected);
-    const n = tabs.length;
-    const to =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + n) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1;
-    if (to < 0) return;
+    const to = nextTabIndex(
+      e.key,
+      tabs.findIndex((t) => t.id === selected),
+      tabs.length,
+    );
+    if (to === null) return;
     e.preventDefault();
     select(tabs[to]!.id, true);
   };

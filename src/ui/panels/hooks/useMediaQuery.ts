@@ -1,13 +1,17 @@
-/** Whether a CSS media query matches now, kept current as the frame is resized. */
-import { useSyncExternalStore } from 'react';
+/** Whether a CSS media query matches now, kept current as the window or frame is resized. */
+import { useCallback, useSyncExternalStore } from 'react';
 
 export function useMediaQuery(query: string): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
       const mq = window.matchMedia?.(query);
       mq?.addEventListener('change', onChange);
       return () => mq?.removeEventListener('change', onChange);
     },
+    [query],
+  );
+  return useSyncExternalStore(
+    subscribe,
     () => !!window.matchMedia?.(query).matches,
     () => false,
   );
