@@ -134,7 +134,7 @@ export interface ChatCounters {
   polls: number;
   /** Polls answered with nothing new. */
   emptyPolls: number;
-  /** Polls that reached a dead server or found the store down. */
+  /** Polls that found no healthy server, reached a dead one, or found the store down. */
   failedPolls: number;
 }
 
