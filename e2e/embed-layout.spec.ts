@@ -174,6 +174,8 @@ test('the locks an author chose still hide what they hide', async ({ page }) => 
 test('axe finds nothing in the embedded playground with its sheet open, in both themes', async ({
   page,
 }) => {
+  // Eight axe passes over a running simulation: slow on a loaded machine.
+  test.setTimeout(180_000);
   for (const theme of ['light', 'dark'] as const) {
     const frame = await embedded(page, `preset=sticky-crash&theme=${theme}`, 760, 1000);
     await expect(frame.getByRole('tabpanel', { name: 'Controls' })).toBeVisible();
