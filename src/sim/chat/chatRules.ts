@@ -384,20 +384,34 @@ function flushOutbox(ctx: Ctx, c: ChatState, i: number): void {
   const cl = c.clients[i]!;
   if (cl.status === ClientStatus.Polling) return postOutbox(ctx, c, i);
   if (cl.status !== ClientStatus.Connected || cl.outbox.length === 0) return;
-  c.counters.requests += cl.outbox.length;
   const arrive = s.nowMs + oneWayMs(s);
-  for (const id of cl.outbox) {
-    const m = c.messages.get(id)!;
-    m.viaServer = cl.server;
-    m.viaConnectedAtMs = cl.connectedAtMs;
-    m.atServerDueMs = arrive;
-    m.ackDueMs = s.nowMs + c.cfg.ackTimeoutS * 1000;
-    cl.unacked.push(id);
-    hopToServer(ctx, i, cl.server, arrive);
-    schedule(ctx, arrive, ChatEv.AtServer, id);
-    schedule(ctx, m.ackDueMs, ChatEv.AckTimeout, id);
-  }
+  for (const id of cl.outbox) sendToServer(ctx, c, i, id, cl.server, cl.connectedAtMs, arrive);
   cl.outbox = [];
+}
+
+/**
+ * Sends message `id` from client `i` to `server` (on the connection opened at `connectedAtMs`,
+ * or a plain request for a polling app), to arrive at `arriveMs`, and waits for its ack.
+ */
+function sendToServer(
+  ctx: Ctx,
+  c: ChatState,
+  i: number,
+  id: number,
+  server: number,
+  connectedAtMs: number,
+  arriveMs: number,
+): void {
+  const m = c.messages.get(id)!;
+  m.viaServer = server;
+  m.viaConnectedAtMs = connectedAtMs;
+  m.atServerDueMs = arriveMs;
+  m.ackDueMs = ctx.s.nowMs + c.cfg.ackTimeoutS * 1000;
+  c.clients[i]!.unacked.push(id);
+  c.counters.requests++;
+  hopToServer(ctx, i, server, arriveMs);
+  schedule(ctx, arriveMs, ChatEv.AtServer, id);
+  schedule(ctx, m.ackDueMs, ChatEv.AckTimeout, id);
 }
 
 function atServer(ctx: Ctx, id: number): void {
@@ -569,18 +583,7 @@ function postOutbox(ctx: Ctx, c: ChatState, i: number): void {
   const cl = c.clients[i]!;
   if (cl.outbox.length === 0 || s.lb.pool.length === 0) return;
   const arrive = s.nowMs + oneWayMs(s);
-  for (const id of cl.outbox) {
-    const m = c.messages.get(id)!;
-    m.viaServer = pickServer(s, c);
-    m.viaConnectedAtMs = s.nowMs;
-    m.atServerDueMs = arrive;
-    m.ackDueMs = s.nowMs + c.cfg.ackTimeoutS * 1000;
-    cl.unacked.push(id);
-    c.counters.requests++;
-    hopToServer(ctx, i, m.viaServer, arrive);
-    schedule(ctx, arrive, ChatEv.AtServer, id);
-    schedule(ctx, m.ackDueMs, ChatEv.AckTimeout, id);
-  }
+  for (const id of cl.outbox) sendToServer(ctx, c, i, id, pickServer(s, c), s.nowMs, arrive);
   cl.outbox = [];
 }
 
