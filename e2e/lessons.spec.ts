@@ -259,6 +259,33 @@ test('a step that completes while the run plays is held at that moment, figures 
   expect(health.consoleErrors).toEqual([]);
 });
 
+/** Opens a step of the choosing lesson and answers its check (the second choice). */
+async function answerChoosingCheck(
+  page: Page,
+  stepId: string,
+): Promise<{ step: Lesson['steps'][number] }> {
+  const choosing = LESSONS.find((l) => l.id === 'choosing')!;
+  const i = choosing.steps.findIndex((s) => s.id === stepId);
+  await page.goto(`/?lesson=choosing&step=${i + 1}`);
+  await expectStep(page, choosing, i);
+  await page.locator('.lesson-check .choice').nth(1).click();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  return { step: choosing.steps[i]! };
+}
+
+/** Presses Run on the design of choice `design` and reads `metric` in its row. */
+async function runDesign(
+  page: Page,
+  step: Lesson['steps'][number],
+  design: string,
+  metric: string,
+): Promise<Locator> {
+  const runMs = step.check!.choices.find((c) => c.id === design)!.tryIt!.runMs;
+  const row = page.locator(`.design-runs tr[data-design="${design}"]`);
+  await row.getByRole('button').click();
+  return readDesignRun(page, row, metric, runMs);
+}
+
 /**
  * Steps a design run to its reading moment and waits for its figure in the row. Time moves
  * only until then: the run holds itself there, and one more advance would move it past the
@@ -288,18 +315,10 @@ test('the choosing lesson runs each design of a design question in the simulatio
   page,
 }) => {
   const health = watchPageHealth(page);
-  const choosing = LESSONS.find((l) => l.id === 'choosing')!;
-  const i = choosing.steps.findIndex((s) => s.id === 'scale-budget');
-  await page.goto(`/?lesson=choosing&step=${i + 1}`);
-  await expectStep(page, choosing, i);
-  await page.locator('.lesson-check .choice').nth(1).click();
-  await page.getByRole('button', { name: 'Check my answer' }).click();
+  const { step } = await answerChoosingCheck(page, 'scale-budget');
   const figures: Record<string, string> = {};
   for (const design of ['hash', 'simple']) {
-    const runMs = choosing.steps[i]!.check!.choices.find((c) => c.id === design)!.tryIt!.runMs;
-    const row = page.locator(`.design-runs tr[data-design="${design}"]`);
-    await row.getByRole('button').click();
-    const lost = await readDesignRun(page, row, 'sessions.lost', runMs);
+    const lost = await runDesign(page, step, design, 'sessions.lost');
     // The run is held at the design's reading time: the counters show the same figure.
     await expect(page.locator('[data-counter-metric="sessions.lost"]')).toHaveText(
       (await lost.textContent())!,
@@ -316,18 +335,10 @@ test('the choosing lesson runs the whiteboard designs: pushing beats polling on 
   page,
 }) => {
   const health = watchPageHealth(page);
-  const choosing = LESSONS.find((l) => l.id === 'choosing')!;
-  const i = choosing.steps.findIndex((s) => s.id === 'connection-type');
-  await page.goto(`/?lesson=choosing&step=${i + 1}`);
-  await expectStep(page, choosing, i);
-  await page.locator('.lesson-check .choice').nth(1).click();
-  await page.getByRole('button', { name: 'Check my answer' }).click();
+  const { step } = await answerChoosingCheck(page, 'connection-type');
   const shown: Record<string, string> = {};
   for (const design of ['stateless-rest', 'stateful-connections']) {
-    const runMs = choosing.steps[i]!.check!.choices.find((c) => c.id === design)!.tryIt!.runMs;
-    const row = page.locator(`.design-runs tr[data-design="${design}"]`);
-    await row.getByRole('button').click();
-    const delay = await readDesignRun(page, row, 'chat.deliveryMs.mean', runMs);
+    const delay = await runDesign(page, step, design, 'chat.deliveryMs.mean');
     shown[design] = (await delay.textContent())!;
     // The picture is the design's run: polling apps hold no connection, pushing ones do.
     const snap = await snapshot(page);

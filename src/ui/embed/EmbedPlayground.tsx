@@ -18,9 +18,8 @@ import { MetricsPanel } from '../panels/metrics/MetricsPanel.tsx';
 import { Timeline } from '../panels/timeline/Timeline.tsx';
 import { Intro } from '../playground/Intro.tsx';
 import { OutcomeStrip } from '../playground/OutcomeStrip.tsx';
-import { ExportPictureButtons } from '../share/ExportPictureButtons.tsx';
 import { useSim } from '../SimContext.tsx';
-import { TopologyView } from '../topology/TopologyView.tsx';
+import { PlaygroundPicture } from '../playground/PlaygroundPicture.tsx';
 import { EmbedSheet, type SheetTab } from './EmbedSheet.tsx';
 import '../panels/panels.css';
 import '../playground/playground.css';
@@ -60,7 +59,6 @@ const TABS: SheetTab[] = [
 ];
 
 export function EmbedPlayground() {
-  const topologyRef = useRef<HTMLDivElement>(null);
   const locked = useSim((s) => s.locked);
   // Read once: the layout keeps the frame's first height (--embed-h), like App.tsx.
   const startOpen = useRef(
@@ -72,12 +70,7 @@ export function EmbedPlayground() {
         Playground
       </h1>
       <div className="embed-pg-stage">
-        <div className="pg-topology" role="region" aria-label="System picture" ref={topologyRef}>
-          <TopologyView />
-          <div className="pg-export">
-            <ExportPictureButtons target={topologyRef} name="topology" label="the system picture" />
-          </div>
-        </div>
+        <PlaygroundPicture />
         <div className="embed-pg-bar">
           {!locked.includes('run') && <RunControls className="embed-run" />}
           <OutcomeStrip />

@@ -8,10 +8,8 @@ import { Announcer } from '../panels/log/Announcer.tsx';
 import { EventLog } from '../panels/log/EventLog.tsx';
 import { MetricsPanel } from '../panels/metrics/MetricsPanel.tsx';
 import { Timeline } from '../panels/timeline/Timeline.tsx';
-import { useRef } from 'react';
 import { useSim } from '../SimContext.tsx';
-import { ExportPictureButtons } from '../share/ExportPictureButtons.tsx';
-import { TopologyView } from '../topology/TopologyView.tsx';
+import { PlaygroundPicture } from './PlaygroundPicture.tsx';
 import { Intro } from './Intro.tsx';
 import { OutcomeStrip } from './OutcomeStrip.tsx';
 import { CompareLink } from '../compare/CompareLink.tsx';
@@ -25,19 +23,13 @@ function TimelineUnlessLocked() {
 }
 
 export function Playground() {
-  const topologyRef = useRef<HTMLDivElement>(null);
   return (
     <section className="playground" aria-labelledby="playground-title">
       <h1 id="playground-title" className="sr-only">
         Playground
       </h1>
       <div className="pg-stage">
-        <div className="pg-topology" role="region" aria-label="System picture" ref={topologyRef}>
-          <TopologyView />
-          <div className="pg-export">
-            <ExportPictureButtons target={topologyRef} name="topology" label="the system picture" />
-          </div>
-        </div>
+        <PlaygroundPicture />
         <OutcomeStrip />
         <ChatStrip />
         <TimelineUnlessLocked />
