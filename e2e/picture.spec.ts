@@ -297,10 +297,10 @@ test.describe('large text and phones', () => {
       'true',
     );
     await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
-    // The picture refits: its node text reads from the back of a room.
+    // The picture refits: its node text reads from the back of a room (22 px or more).
     await expect
       .poll(async () => (await smallestNodeText(page)).px)
-      .toBeGreaterThanOrEqual(Math.max(16, normal * 1.2));
+      .toBeGreaterThanOrEqual(Math.max(22, normal * 1.15));
     expect(await stripPx()).toBeGreaterThanOrEqual(normalStrip * 1.3);
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport();
     await expect(strip).toBeInViewport();
@@ -314,7 +314,7 @@ test.describe('large text and phones', () => {
     expect(
       parseFloat(await card.evaluate((el) => getComputedStyle(el).fontSize)),
     ).toBeGreaterThanOrEqual(17.5);
-    await expect.poll(async () => (await smallestNodeText(page)).px).toBeGreaterThanOrEqual(16);
+    await expect.poll(async () => (await smallestNodeText(page)).px).toBeGreaterThanOrEqual(22);
     expect(await sidewaysOverflow(page)).toEqual([]);
     await page.goto('/?mode=compare&text=large');
     await page.waitForFunction(() => !!window.__statecraftCompare?.ready());

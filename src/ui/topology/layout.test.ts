@@ -51,7 +51,12 @@ describe('computeLayout', () => {
 
   it('never overlaps boxes, for any server count', () => {
     for (let n = 1; n <= 40; n++) {
-      for (const viewport of [undefined, { w: 1000, h: 480 }, { w: 780, h: 220 }]) {
+      for (const viewport of [
+        undefined,
+        { w: 1000, h: 480 },
+        { w: 780, h: 220 },
+        { w: 1380, h: 880 },
+      ]) {
         const l = computeLayout({
           ...base,
           serverIds: Array.from({ length: n }, (_, i) => i + 1),
@@ -83,6 +88,24 @@ describe('computeLayout', () => {
     // The chosen shape is (nearly) the one that shows the graph largest.
     const z = fitZoom(short, { w: 790, h: 220 });
     expect(z).toBeGreaterThan(fitZoom(tall, { w: 790, h: 220 }));
+  });
+
+  it('stacks the users above the load balancer when the width, not the height, limits the zoom', () => {
+    // A 1920×1080 screen's picture: the side-by-side row is too wide for its height.
+    const viewport = { w: 1380, h: 880 };
+    const l = computeLayout({ ...base, viewport });
+    const users = l.byHop.get(0)!;
+    const lb = l.byHop.get(1)!;
+    expect(users.y + users.h).toBeLessThan(lb.y);
+    expect(users.x).toBe(lb.x);
+    // The first hop runs top to bottom, the LB still fans out to the right.
+    const [x1, y1, x2, y2] = segment(l, 0, 1)!;
+    expect([x1, y1]).toEqual([anchor(users, 'bottom').x, anchor(users, 'bottom').y]);
+    expect([x2, y2]).toEqual([anchor(lb, 'top').x, anchor(lb, 'top').y]);
+    expect(segment(l, 1, 4)![0]).toBe(anchor(lb, 'right').x);
+    // A short, wide container keeps users beside the LB: stacking would only make it taller.
+    const short = computeLayout({ ...base, viewport: { w: 1380, h: 360 } });
+    expect(short.byHop.get(0)!.x + short.byHop.get(0)!.w).toBeLessThan(short.byHop.get(1)!.x);
   });
 
   it('gives chip room only when servers hold sessions', () => {

@@ -77,6 +77,10 @@ const GAP_USERS_LB = 36;
 const GAP_LB_SERVERS = 52;
 const GAP_SERVERS_RIGHT = 52;
 const ROW_GAP = 16;
+/** Between the users box and the load balancer under it (stacked layouts). */
+const STACK_GAP = 36;
+/** The users box and the load balancer in a stacked left column. */
+const STACKED_W = 184;
 const COL_GAP = 28;
 /** Above this many servers the boxes go compact (no chips) and into a grid. */
 export const COMPACT_ABOVE = 6;
@@ -124,10 +128,16 @@ function storeBoxHeight(): number {
   return 92 + 2 * CHIP_PITCH_PX + 6 + 36;
 }
 
+/**
+ * The row layout with one server shape. `stacked` puts the users box above the load balancer
+ * in one left-hand column (the first hop runs top to bottom): narrower, for containers where
+ * the width, not the height, limits how large the picture can be drawn.
+ */
 function layoutWith(
   input: LayoutInput,
   shape: ServerShape,
   cols = shape === 'compact' ? Math.ceil(input.serverIds.length / MAX_ROWS) : 1,
+  stacked = false,
 ): TopologyLayout {
   const n = input.serverIds.length;
   const dims = serverDims(shape, input.serverChips);
@@ -137,28 +147,37 @@ function layoutWith(
 
   const boxes: LayoutBox[] = [];
   const usersH = usersBoxHeight(input.namedShown);
+  // Stacked, the column is as wide as the servers' height leaves room for: wider boxes there
+  // cost no zoom and keep names apart in large text.
+  const usersW = stacked ? STACKED_W : USERS_W;
+  const lbW = stacked ? STACKED_W : LB_W;
+  const leftW = stacked ? STACKED_W : USERS_W + GAP_USERS_LB + LB_W;
+  const stackH = usersH + STACK_GAP + LB_H;
+  // Stacked: the load balancer as near the middle of the servers as the column's height allows.
+  const ideal = midY - LB_H / 2 - STACK_GAP - usersH;
+  const usersY = stackH >= colH ? midY - stackH / 2 : Math.min(Math.max(ideal, 0), colH - stackH);
   boxes.push({
     id: 'users',
     kind: 'users',
     hop: HopNode.Users,
     serverId: 0,
     x: 0,
-    y: midY - usersH / 2,
-    w: USERS_W,
+    y: stacked ? usersY : midY - usersH / 2,
+    w: usersW,
     h: usersH,
   });
-  const lbX = USERS_W + GAP_USERS_LB;
+  const lbX = stacked ? 0 : USERS_W + GAP_USERS_LB;
   boxes.push({
     id: 'lb',
     kind: 'lb',
     hop: HopNode.Lb,
     serverId: 0,
     x: lbX,
-    y: midY - LB_H / 2,
-    w: LB_W,
+    y: stacked ? usersY + usersH + STACK_GAP : midY - LB_H / 2,
+    w: lbW,
     h: LB_H,
   });
-  const serversX = lbX + LB_W + GAP_LB_SERVERS;
+  const serversX = leftW + GAP_LB_SERVERS;
   input.serverIds.forEach((id, i) => {
     const col = Math.floor(i / rows);
     const row = i % rows;
@@ -379,18 +398,32 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   return fitZoom(column, vp) > fitZoom(row, vp) * 1.1 ? column : row;
 }
 
+/** The users box goes above the load balancer only when that draws the picture clearly larger. */
+const STACK_GAIN = 1.08;
+
 /** The left-to-right layout (see Orientation) that reads best in the viewport. */
 function layoutRow(input: LayoutInput): TopologyLayout {
-  const n = input.serverIds.length;
   const vp = input.viewport;
-  const sized = !!vp && vp.w > 0 && vp.h > 0;
+  if (!vp || vp.w <= 0 || vp.h <= 0) {
+    return layoutWith(input, input.serverIds.length > COMPACT_ABOVE ? 'compact' : 'tall');
+  }
+  const side = layoutRowWith(input, vp, false);
+  const stacked = layoutRowWith(input, vp, true);
+  return fitZoom(stacked, vp) > fitZoom(side, vp) * STACK_GAIN ? stacked : side;
+}
+
+function layoutRowWith(
+  input: LayoutInput,
+  vp: { w: number; h: number },
+  stacked: boolean,
+): TopologyLayout {
+  const n = input.serverIds.length;
   if (n > COMPACT_ABOVE) {
-    if (!sized) return layoutWith(input, 'compact');
     // Many servers: a grid with as many columns as fit the container's shape best.
-    let best = layoutWith(input, 'compact', 1);
+    let best = layoutWith(input, 'compact', 1, stacked);
     let bestZoom = fitZoom(best, vp);
     for (let cols = 2; cols <= Math.ceil(n / 2); cols++) {
-      const l = layoutWith(input, 'compact', cols);
+      const l = layoutWith(input, 'compact', cols, stacked);
       const z = fitZoom(l, vp);
       if (z > bestZoom) {
         best = l;
@@ -399,8 +432,7 @@ function layoutRow(input: LayoutInput): TopologyLayout {
     }
     return best;
   }
-  if (!sized) return layoutWith(input, 'tall');
-  const options = SHAPES.map((shape) => layoutWith(input, shape));
+  const options = SHAPES.map((shape) => layoutWith(input, shape, 1, stacked));
   const zooms = options.map((l) => fitZoom(l, vp));
   const best = Math.max(...zooms);
   const i = zooms.findIndex((z) => z >= best / 1.05);
@@ -417,12 +449,14 @@ export function anchor(box: LayoutBox, side: Side): { x: number; y: number } {
 }
 
 /**
- * The sides a hop from `a` to `b` leaves and enters by. In a row layout always left/right;
- * in a column layout top/bottom between rows, left/right within one (users ↔ LB).
+ * The sides a hop from `a` to `b` leaves and enters by. In a row layout left/right, except
+ * top/bottom between two boxes one above the other (users over the LB when stacked); in a
+ * column layout top/bottom between rows, left/right within one (users ↔ LB).
  */
 export function sidesBetween(layout: TopologyLayout, a: LayoutBox, b: LayoutBox): [Side, Side] {
   const sameRow = a.y < b.y + b.h && b.y < a.y + a.h;
-  if (layout.orientation === 'column' && !sameRow) {
+  const sameColumn = a.x < b.x + b.w && b.x < a.x + a.w;
+  if ((layout.orientation === 'column' || sameColumn) && !sameRow) {
     return b.y > a.y ? ['bottom', 'top'] : ['top', 'bottom'];
   }
   const rightward = b.x + b.w / 2 >= a.x + a.w / 2;
