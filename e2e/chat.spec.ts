@@ -56,6 +56,34 @@ test('the playground runs the chat workload and shows its counters', async ({ pa
   expect(snap.outcome.chat!.messages.lost).toBe(0);
   expect(snap.outcome.chat!.messages.everQueued).toBeGreaterThan(0);
   await expect(page.getByTestId('chat-lost')).toHaveText('0');
+  // The requests the apps sent, as the run counts them.
+  await expect(page.getByTestId('chat-requests')).toContainText(
+    snap.outcome.chat!.requests.total.toLocaleString('en'),
+  );
+});
+
+test('a chat run in the playground is told in chat words, a shop run in shop words', async ({
+  page,
+}) => {
+  await page.goto('/?preset=chat-shared-store');
+  await waitForSim(page);
+  await waitForSnapshot(page, (s) => s.outcome.chat !== null, 'the chat workload');
+  const users = page.locator('.topo-users .topo-title');
+  const store = page.locator('.topo-store .topo-title');
+  await expect(users).toHaveText('Apps');
+  await expect(store).toHaveText('Shared store');
+  await expect(page.locator('.topo-server').first()).not.toContainText('session');
+  // No carts or checkouts in a chat run: the key counters are its connections and messages.
+  const strip = page.getByTestId('outcome-strip');
+  await expect(strip).toContainText('Messages delivered');
+  await expect(strip).not.toContainText('Checkouts');
+  const intro = page.locator('.intro');
+  await expect(intro).toContainText('A chat service');
+  await page.getByTestId('workload-select').selectOption('shop');
+  await waitForSnapshot(page, (s) => s.outcome.chat === null, 'the shop workload');
+  await expect(users).toHaveText('Users');
+  await expect(intro).toContainText('what is in your cart');
+  await expect(strip).toContainText('Checkouts');
 });
 
 test('the real-time chat lesson shows the chat counters', async ({ page }) => {

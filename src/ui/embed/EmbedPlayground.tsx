@@ -20,6 +20,7 @@ import { Intro } from '../playground/Intro.tsx';
 import { OutcomeStrip } from '../playground/OutcomeStrip.tsx';
 import { useSim } from '../SimContext.tsx';
 import { PlaygroundPicture } from '../playground/PlaygroundPicture.tsx';
+import { useWorkloadWords } from '../playground/useWorkloadWords.ts';
 import { EmbedSheet, type SheetTab } from './EmbedSheet.tsx';
 import '../panels/panels.css';
 import '../playground/playground.css';
@@ -59,6 +60,7 @@ const TABS: SheetTab[] = [
 ];
 
 export function EmbedPlayground() {
+  useWorkloadWords();
   const locked = useSim((s) => s.locked);
   // Read once: the layout keeps the frame's first height (--embed-h), like App.tsx.
   const startOpen = useRef(

@@ -16,6 +16,7 @@ import { CompareLink } from '../compare/CompareLink.tsx';
 import { ChatStrip } from '../panels/metrics/ChatStrip.tsx';
 import '../panels/panels.css';
 import './playground.css';
+import { useWorkloadWords } from './useWorkloadWords.ts';
 
 function TimelineUnlessLocked() {
   const locked = useSim((s) => s.locked.includes('timeline'));
@@ -23,6 +24,7 @@ function TimelineUnlessLocked() {
 }
 
 export function Playground() {
+  useWorkloadWords();
   return (
     <section className="playground" aria-labelledby="playground-title">
       <h1 id="playground-title" className="sr-only">

@@ -134,7 +134,10 @@ function TopologyGraph() {
   // Layout depends only on which boxes exist (and the container's shape), not on load.
   const serverKey = snapshot ? snapshot.servers.map((s) => s.id).join(',') : '';
   const storePresent = snapshot?.store.present ?? false;
-  const serverChips = snapshot?.architecture === 'in-memory';
+  // A run of chat apps alone keeps no sessions: its servers need no room for chips.
+  const serverChips =
+    snapshot?.architecture === 'in-memory' &&
+    !(snapshot.outcome.chat !== null && snapshot.users.target === 0);
   const named = snapshot ? namedShown(snapshot) : 0;
   const layout = useMemo(
     () =>

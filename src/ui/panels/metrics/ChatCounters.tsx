@@ -1,7 +1,8 @@
 /**
  * The chat workload's figures, shown when the run has one: where the connections are, how
- * many apps are reconnecting (or have not noticed yet that their server died), and what
- * became of the messages (delivered, waiting in a queue, lost).
+ * many apps are reconnecting (or have not noticed yet that their server died), what
+ * became of the messages (delivered, waiting in a queue, lost), and how many requests the
+ * apps sent the servers (polls and posted messages, or WebSocket frames) and how fast.
  */
 import type { ChatOutcome } from '../../../sim/index.ts';
 import type { SimStoreState } from '../../../store/simStore.ts';
@@ -49,6 +50,12 @@ export function ChatCountersView({ chat }: { chat: ChatOutcome }) {
           { label: 'Waiting in a queue', value: m.queued, testId: 'chat-queued' },
           { label: 'Messages lost', value: m.lost, testId: 'chat-lost', bad: true },
           { label: 'Held in sender’s app', value: m.atSender, testId: 'chat-at-sender' },
+          {
+            label: 'Requests to servers',
+            value: chat.requests.total,
+            testId: 'chat-requests',
+            detail: `${chat.requests.perS.toFixed(1)}/s`,
+          },
         ]}
       />
       <p className="hint" data-testid="chat-per-server">
