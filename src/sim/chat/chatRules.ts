@@ -288,13 +288,7 @@ function opened(ctx: Ctx, c: ChatState, i: number): void {
       const readMs = s.nowMs + storeRttMs(s, c);
       hop(ctx, i, serverNode(cl.server), Node.Store, s.nowMs, (s.nowMs + readMs) / 2);
       hop(ctx, i, Node.Store, serverNode(cl.server), (s.nowMs + readMs) / 2, readMs);
-      for (const id of queue) {
-        const m = c.messages.get(id)!;
-        m.toServer = cl.server;
-        m.toConnectedAtMs = cl.connectedAtMs;
-        m.deliverDueMs = readMs + oneWayMs(s);
-        schedule(ctx, m.deliverDueMs, ChatEv.Deliver, id);
-      }
+      sendQueued(ctx, c, i, queue, readMs + oneWayMs(s));
     }
   }
   flushOutbox(ctx, c, i);
@@ -635,11 +629,26 @@ function pollRead(ctx: Ctx, i: number): void {
     return;
   }
   // The answer carries everything queued; each message leaves the queue once it has arrived.
+  sendQueued(ctx, c, i, queue, backMs);
+}
+
+/**
+ * Sends client `i` the messages queued for it, over the connection it now has (a socket, or
+ * the answer to a poll), to arrive at `arriveMs`; each leaves the queue once it has arrived.
+ */
+function sendQueued(
+  ctx: Ctx,
+  c: ChatState,
+  i: number,
+  queue: readonly number[],
+  arriveMs: number,
+): void {
+  const cl = c.clients[i]!;
   for (const id of queue) {
     const m = c.messages.get(id)!;
     m.toServer = cl.server;
     m.toConnectedAtMs = cl.connectedAtMs;
-    m.deliverDueMs = backMs;
-    schedule(ctx, backMs, ChatEv.Deliver, id);
+    m.deliverDueMs = arriveMs;
+    schedule(ctx, arriveMs, ChatEv.Deliver, id);
   }
 }
