@@ -328,6 +328,9 @@ test('on a 390×844 phone the tab strip and the picture come first; setup and fa
   // folded line says so.
   await page.getByRole('checkbox', { name: 'JWT' }).uncheck();
   await expect(page.getByRole('tab')).toHaveCount(2);
+  // The shown pane of two still takes the phone's width.
+  const shown = page.getByRole('tabpanel', { name: 'In memory + sticky pane' });
+  await expect.poll(async () => (await shown.boundingBox())?.width).toBeGreaterThanOrEqual(360);
   await expect(page.getByRole('tabpanel', { name: 'JWT pane', includeHidden: true })).toHaveCount(
     0,
   );
