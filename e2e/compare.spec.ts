@@ -243,6 +243,113 @@ test('no axe violations, in both themes', async ({ page }) => {
   expect((await scan()).violations).toEqual([]);
 });
 
+/** Buttons, fields and checkbox labels above the panes smaller than 24×24 px, shown. */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const targets = document.querySelectorAll<HTMLElement>(
+      ['button', 'select', "input:not([type='checkbox'])", 'label.check']
+        .flatMap((t) => ['.cmp-top', '.cmp-controls', '.cmp-tabs'].map((w) => `${w} ${t}`))
+        .join(', '),
+    );
+    return [...targets]
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
+      .map(({ el, box }) => `${el.textContent?.trim() || el.tagName} ${box.width}×${box.height}`);
+  });
+}
+
+test('on a 390×844 phone the tab strip and the picture come first; setup and faults fold', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const url = '/?mode=compare&archs=in-memory,session-store,jwt&preset=sticky-crash&seed=7';
+  const fold = page.getByRole('button', { name: /^Setup, speed and faults/ });
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  const sideways = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  // The theme switch sits in the Display menu on a phone: the link sets the theme.
+  for (const theme of ['light', 'dark'] as const) {
+    await open(page, `${url}&theme=${theme}`);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await advance(page, 33_000);
+    // The first screen: the play controls and the timeline, the whole tab strip, and a good
+    // part of the shown pane's picture (it is taller than what is left of the screen).
+    const strip = (await page.getByRole('tablist', { name: 'Architecture shown' }).boundingBox())!;
+    const panel = page.getByRole('tabpanel', { name: 'In memory + sticky pane' });
+    const picture = (await panel.locator('.cmp-topology').boundingBox())!;
+    expect(strip.y + strip.height, `${theme}: tab strip bottom`).toBeLessThanOrEqual(844);
+    expect(picture.y, `${theme}: picture top`).toBeLessThanOrEqual(844 - 300);
+    expect(picture.width, `${theme}: picture width`).toBeGreaterThanOrEqual(360);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport();
+    await expect(page.getByRole('slider', { name: 'Timeline' })).toBeInViewport();
+    // Folded by default, saying what is running: the scripted crash and the panes.
+    await expect(fold).toHaveAttribute('aria-expanded', 'false');
+    await expect(fold).toContainText(
+      'Sticky sessions in memory, then server 1 crashes at 30 s · In memory + sticky vs Session store vs JWT',
+    );
+    await expect(scenario).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Kill server 1 in every pane' })).toBeHidden();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    expect(await smallTargets(page)).toEqual([]);
+    const scan = () =>
+      new AxeBuilder({ page }).include('.cmp-top').include('.cmp-controls').include('.cmp-tabs');
+    expect((await scan().analyze()).violations, `${theme}, folded`).toEqual([]);
+    // Unfolded from the keyboard, everything is there, readable, and fits the width.
+    await fold.focus();
+    await page.keyboard.press('Enter');
+    await expect(fold).toHaveAttribute('aria-expanded', 'true');
+    await expect(fold).toBeFocused();
+    await expect(scenario).toBeVisible();
+    await expect(page.getByRole('slider', { name: 'Speed' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Kill server 2 in every pane' })).toBeVisible();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    expect(await smallTargets(page)).toEqual([]);
+    expect((await scan().analyze()).violations, `${theme}, unfolded`).toEqual([]);
+  }
+
+  // A fault given from the fold happens in every pane; what the learner picked there is kept
+  // while the fold is shut, and the announcement stays in sight.
+  await page.getByRole('combobox', { name: 'Server' }).selectOption('3');
+  await page.getByRole('button', { name: 'Kill server 3 in every pane' }).click();
+  await expect(page.getByTestId('compare-announce')).toContainText('Server 3 killed');
+  await fold.focus();
+  await page.keyboard.press('Space');
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('compare-announce')).toBeInViewport();
+  const snaps = await advance(page, 1000);
+  for (const s of snaps) expect(s.servers.find((x) => x.id === 3)!.status).toBe('down');
+  await fold.click();
+  await expect(page.getByRole('combobox', { name: 'Server' })).toHaveValue('3');
+
+  // A change of architectures made in the fold takes effect: two panes, two tabs, and the
+  // folded line says so.
+  await page.getByRole('checkbox', { name: 'JWT' }).uncheck();
+  await expect(page.getByRole('tab')).toHaveCount(2);
+  // The shown pane of two still takes the phone's width.
+  const shown = page.getByRole('tabpanel', { name: 'In memory + sticky pane' });
+  await expect.poll(async () => (await shown.boundingBox())?.width).toBeGreaterThanOrEqual(360);
+  await expect(page.getByRole('tabpanel', { name: 'JWT pane', includeHidden: true })).toHaveCount(
+    0,
+  );
+  await expect
+    .poll(async () => (await snapshots(page)).map((s) => (s as Snapshot | null)?.architecture))
+    .toEqual(['in-memory', 'session-store']);
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await fold.click();
+  await expect(fold).toContainText('· In memory + sticky vs Session store');
+  await expect(fold).not.toContainText('JWT');
+  expect(new URL(page.url()).searchParams.get('archs')).toBe('in-memory,session-store');
+
+  // Wider than a phone nothing folds: the setup bar is above the panel as before.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(fold).toHaveCount(0);
+  await expect(scenario).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Kill server \d+ in every pane$/ })).toBeVisible();
+});
+
 for (const size of [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },

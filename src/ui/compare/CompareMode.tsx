@@ -23,6 +23,7 @@ import {
 import { installCompareTestHook } from './compareTestHook.ts';
 import { OutcomeTable } from './OutcomeTable.tsx';
 import { PaneTabs, usePaneTabs } from './PaneTabs.tsx';
+import { setupSummary } from './setupSummary.ts';
 import { CompareContext } from './useCompare.ts';
 import { RunProvider } from '../RunContext.tsx';
 import { providePageRun } from '../pageHost.ts';
@@ -150,6 +151,19 @@ export function CompareMode({ options }: { options: UrlOptions }) {
 
   const n = setup.archs.length;
   const shownArch = tab && setup.archs.includes(tab) ? tab : setup.archs[0]!;
+  const setupBar = !embed && (
+    <CompareSetupBar
+      setup={setup}
+      onChange={setSetup}
+      locked={lock}
+      seed={controller ? <SeedReset compact /> : null}
+    />
+  );
+  const hasSetup = !embed && !(lock.includes('architecture') && lock.includes('seed'));
+  // On a phone the setup bar folds into the shared controls with the faults.
+  const fold = tabbed
+    ? { setup: setupBar, hasSetup, summary: setupSummary(base, setup.archs) }
+    : null;
   const top = (
     <div className="cmp-top">
       <div className="cmp-title">
@@ -164,14 +178,7 @@ export function CompareMode({ options }: { options: UrlOptions }) {
           </p>
         )}
       </div>
-      {!embed && (
-        <CompareSetupBar
-          setup={setup}
-          onChange={setSetup}
-          locked={lock}
-          seed={controller ? <SeedReset compact /> : null}
-        />
-      )}
+      {!fold && setupBar}
     </div>
   );
   return (
@@ -180,7 +187,7 @@ export function CompareMode({ options }: { options: UrlOptions }) {
         <RunProvider run={controller} mode="compare">
           <CompareContext.Provider value={controller}>
             {top}
-            <CompareControls locked={lock} />
+            <CompareControls locked={lock} fold={fold} />
             {tabbed && <PaneTabs panes={controller.panes} selected={shownArch} onSelect={setTab} />}
             <div className={tabbed ? 'cmp-panes is-tabbed' : 'cmp-panes'}>
               {controller.panes.map((p) => (
