@@ -263,7 +263,7 @@ describe('determinism', () => {
       'chat-server-memory': '23029119',
     };
     for (const [name, hash] of Object.entries(before)) {
-      const run = Simulation.fromScenario(presetScenario(name));
+      const run = Simulation.fromScenario(presetScenario(name)!);
       run.runToEnd();
       expect(run.eventLogHash, name).toBe(hash);
       expect(outcome(run.state).uploads).toBeNull();
