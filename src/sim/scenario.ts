@@ -392,8 +392,8 @@ function resolveChat(s: Scenario): ResolvedChat | null {
 /**
  * Upload defaults, modelling choices unless noted (see docs/model.md, "Video uploads"): a
  * 50 MB clip sent over a 40 Mbit/s uplink (10 s), converted in 30 s; the function pool's
- * limit is AWS Lambda's default concurrency quota per region (1000); the store's memory is
- * that of the smallest ElastiCache nodes (0.5 GiB).
+ * limit is AWS Lambda's default concurrency quota per region (1000); the store's `maxmemory`
+ * is that of the smallest ElastiCache nodes: 0.5 GiB less the default 25 % reserved, 384 MB.
  */
 export const UPLOAD_DEFAULTS: Omit<ResolvedUploads, 'conversion'> = {
   uploaders: 20,
@@ -405,7 +405,7 @@ export const UPLOAD_DEFAULTS: Omit<ResolvedUploads, 'conversion'> = {
   checkIntervalS: 5,
   patienceS: 120,
   functionConcurrency: 1000,
-  storeMemoryMB: 512,
+  storeMemoryMB: 384,
 };
 
 function resolveUploads(s: Scenario): ResolvedUploads | null {

@@ -16,6 +16,8 @@ import { brokenInvariants } from '../testkit.ts';
 import { storeUsedMB } from './uploadsRules.ts';
 
 const KILL_S = 40;
+/** The store's default `maxmemory`: an ElastiCache cache.t3.micro's 0.5 GiB less 25 %. */
+const LIMIT_MB = 384;
 
 function scenario(uploads: UploadSettings, extra: Partial<Scenario> = {}): Scenario {
   return {
@@ -156,26 +158,28 @@ describe('videos in the session store', () => {
     // Step until the first refusal, watching the memory as it fills.
     let stepsLeft = 2_000_000;
     while (u.counters.refused === 0 && stepsLeft-- > 0) {
-      expect(storeUsedMB(run.state, u)).toBeLessThanOrEqual(512 + 50);
+      expect(storeUsedMB(run.state, u)).toBeLessThanOrEqual(LIMIT_MB + 50);
       if (!run.step()) break;
     }
     expect(u.counters.refused).toBe(1);
-    // Redis checks the limit before each write: the 11th 50 MB video still fits (500 MB and
-    // the sessions are under 512 MB), the 12th finds 550 MB and is refused.
-    expect(u.storeVideos).toBe(Math.floor(512 / 50) + 1);
+    // Redis checks the limit before each write: the 8th 50 MB video still goes in (350 MB and
+    // the sessions are under 384 MB), the 9th finds 400 MB and is refused.
+    expect(u.storeVideos).toBe(Math.floor(LIMIT_MB / 50) + 1);
+    expect(u.storeVideos).toBe(8);
     expect(u.counters.sessionsEvicted).toBeGreaterThan(0);
     expect(run.state.store.sessions.size).toBe(0);
     run.runToEnd();
     const o = outcome(run.state);
-    expect(o.uploads!.store.usedMB).toBeGreaterThan(512);
-    expect(o.uploads!.videos.inStore).toBe(11);
+    expect(o.uploads!.store.usedMB).toBeGreaterThan(LIMIT_MB);
+    expect(o.uploads!.store.limitMB).toBe(LIMIT_MB);
+    expect(o.uploads!.videos.inStore).toBe(8);
     expect(o.uploads!.videos.refused).toBeGreaterThan(0);
     // The evicted shoppers find no session on their next request and must log in again.
     expect(o.sessions.lost).toBeGreaterThan(0);
   });
 
   it('fill at the time uploads × size says (mean over seeds)', () => {
-    // 10 uploaders, one upload a minute each: the 12th upload starts after 72 s on average,
+    // 10 uploaders, one upload a minute each: the 9th upload starts after 54 s on average,
     // and is refused when its 10 s transfer ends.
     const times: number[] = [];
     for (let seed = 1; seed <= 12; seed++) {
@@ -185,8 +189,8 @@ describe('videos in the session store', () => {
       times.push(run.nowMs / 1000);
     }
     const meanS = times.reduce((a, b) => a + b, 0) / times.length;
-    expect(meanS).toBeGreaterThan(82 * 0.8);
-    expect(meanS).toBeLessThan(82 * 1.2);
+    expect(meanS).toBeGreaterThan(64 * 0.8);
+    expect(meanS).toBeLessThan(64 * 1.2);
   });
 
   it('are gone when the store dies without a replica or a file to come back from', () => {

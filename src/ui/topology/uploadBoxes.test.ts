@@ -122,15 +122,15 @@ describe('the boxes of an upload run', () => {
   });
 
   it('session store: the store box shows its memory filling up to full', () => {
-    const early = nodesAt('session-store', 12_000);
-    expect(early.store.data.videos).toMatch(/^Memory \d+ \/ 512 MB · \d+ videos?$/);
+    const early = nodesAt('session-store', 11_500);
+    expect(early.store.data.videos).toMatch(/^Memory \d+ \/ 384 MB · \d+ videos?$/);
     expect(early.store.data.full).toBe(false);
     expect(early.u.videos.inStore).toBeGreaterThan(0);
     const late = nodesAt('session-store', 110_000);
     expect(late.u.videos.refused).toBeGreaterThan(0);
     expect(late.store.data.full).toBe(true);
     expect(late.store.data.videos).toBe(
-      `Memory ${Math.round(late.u.store.usedMB)} / 512 MB · ${late.u.videos.inStore} videos · full`,
+      `Memory ${Math.round(late.u.store.usedMB)} / 384 MB · ${late.u.videos.inStore} videos · full`,
     );
   });
 });
