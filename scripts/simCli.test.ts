@@ -66,6 +66,33 @@ describe('headless runner', { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     expect(formatSummary(r.outcome, 1)).toMatch(/\d+ lost, \d+ at sender/);
   });
 
+  it('prints the upload outcome of a scenario with uploads, as JSON fields and in the summary', () => {
+    const r = runHeadless({
+      source: 'uploads.json',
+      fileText: JSON.stringify({
+        version: 1,
+        durationS: 90,
+        architecture: 'session-store',
+        loadBalancer: { sticky: 'none' },
+        uploads: { uploaders: 20, uploadIntervalS: 30, placement: 'server-disk' },
+        timeline: [{ atS: 40, action: 'kill-server', server: 1 }],
+      }),
+      seed: undefined,
+      durationS: undefined,
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const u = r.outcome.uploads!;
+    expect(u.placement).toBe('server-disk');
+    expect(u.videos.lost).toBeGreaterThan(0);
+    const summary = formatSummary(r.outcome, 1);
+    expect(summary).toMatch(
+      /uploads\s+20 uploaders, files on server-disk, converted on app-server/,
+    );
+    expect(summary).toContain(`${u.videos.lost} lost`);
+    expect(summary).toMatch(/reads\s+\d+ checks answered, \d+ not found \(\d+\.\d %\)/);
+  });
+
   it('names the bad field of an invalid scenario file', () => {
     const r = runHeadless({
       source: 'bad.json',

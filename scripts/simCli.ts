@@ -108,6 +108,28 @@ function chatLines(o: Outcome): string[] {
   ];
 }
 
+function uploadLines(o: Outcome): string[] {
+  const u = o.uploads;
+  if (!u) return [];
+  const per = u.perServer
+    .map((p) => `${p.server}: ${p.onDisk} on disk, ${p.converting + p.waiting} to convert`)
+    .join('; ');
+  const where =
+    u.placement === 'server-disk'
+      ? `${u.videos.onServerDisks} on server disks (${per})`
+      : u.placement === 'object-store'
+        ? `${u.videos.inObjectStorage} in object storage`
+        : `${u.videos.inStore} in the store, ${u.store.usedMB} of ${u.store.limitMB} MB; ${u.store.sessionsEvicted} sessions evicted`;
+  return [
+    `uploads       ${u.uploaders} uploaders, files on ${u.placement}, converted on ${u.conversion}`,
+    `  videos      ${u.videos.started} started, ${u.videos.uploaded} uploaded, ${u.videos.uploading} uploading, ${u.videos.refused} refused, ${u.videos.abandoned} abandoned, ${u.videos.lost} lost; ${u.videos.resent} tries resent`,
+    `  files       ${where}`,
+    `  conversions ${u.conversions.done} done, ${u.conversions.running} running, ${u.conversions.waiting} waiting, ${u.conversions.lost} lost`,
+    `  reads       ${u.reads.total} checks answered, ${u.reads.notFound} not found (${pct(u.reads.notFoundShare)}), ${u.reads.failed} failed`,
+    `  ready       ${u.ready.videos} videos seen ready, mean ${u.ready.meanS} s after the upload began (p95 ${u.ready.p95S} s); ${u.ready.gaveUp} given up`,
+  ];
+}
+
 export function formatSummary(o: Outcome, wallMs: number): string {
   const lines = [
     `${o.scenario} · ${o.architecture} · seed ${o.seed} · ${o.simulatedS} s simulated in ${wallMs.toFixed(0)} ms`,
@@ -131,6 +153,7 @@ export function formatSummary(o: Outcome, wallMs: number): string {
         `rehomed at ${r.atS} s: ${pct(r.fraction)} of ${r.users} sticky users (${r.from} → ${r.to} servers)`,
     ),
     ...chatLines(o),
+    ...uploadLines(o),
     `event log hash ${o.eventLogHash} (${o.eventsProcessed} events)`,
   ];
   return `${lines.join('\n')}\n`;

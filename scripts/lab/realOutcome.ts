@@ -110,6 +110,8 @@ export function realOutcome(opts: {
     retriedConnections: opts.stats.reduce((n, x) => n + x.redispatched, 0),
     // The lab runs the shopping journey only; a chat scenario is refused before it starts.
     chat: null,
+    // Nor does it run the video-upload workload.
+    uploads: null,
     failedByReason: { ...o.failedByReason },
     sessions: {
       created: o.sessions.created,

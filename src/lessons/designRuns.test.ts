@@ -28,6 +28,7 @@ describe('design runs', () => {
         'choosing/quiz-sticky',
         'choosing/quiz-design',
         'choosing/connection-type',
+        'choosing/cloud-map',
         'shopping-cart/check',
         'sticky-price/check',
         'hybrid/check',

@@ -35,6 +35,16 @@ describe('metricLabel', () => {
     expect(metricLabel('sessions.lost', SKINS.pizza)).toBe('Order notes lost');
     expect(metricLabel('servers.0.requests', SKINS.shop)).toBe('Requests to server 1');
   });
+
+  it('names the upload figures, the store and sessions in the skin’s words', () => {
+    expect(metricLabel('uploads.videos.lost', SKINS.shop)).toBe('Videos lost');
+    expect(metricLabel('uploads.reads.notFound', SKINS.shop)).toBe('Checks that found no video');
+    expect(metricLabel('uploads.store.sessionsEvicted', SKINS.shop)).toBe(
+      `${SKINS.shop.sessions[0]!.toUpperCase()}${SKINS.shop.sessions.slice(1)} evicted for videos`,
+    );
+    expect(metricLabel('uploads.store.usedMB', SKINS.pizza)).not.toBe('uploads.store.usedMB');
+    expect(metricLabel('uploads.nothing', SKINS.shop)).toBe('uploads.nothing');
+  });
 });
 
 describe('formatMetric', () => {
@@ -47,5 +57,9 @@ describe('formatMetric', () => {
     expect(formatMetric('chat.deliveryMs.mean', 82.4)).toBe('82 ms');
     expect(formatMetric('chat.deliveryMs.mean', 1530)).toBe('1.53 s');
     expect(formatMetric('chat.requests.perS', 52.345)).toBe('52.3');
+    expect(formatMetric('uploads.reads.notFoundShare', 0.6076)).toBe('61 %');
+    expect(formatMetric('uploads.ready.meanS', 36.42)).toBe('36.4 s');
+    expect(formatMetric('uploads.store.usedMB', 550.04)).toBe('550 MB');
+    expect(formatMetric('uploads.videos.lost', 6)).toBe('6');
   });
 });

@@ -86,6 +86,30 @@ export function metricLabel(path: string, v: Vocabulary): string {
       }
       break;
     }
+    case 'uploads': {
+      const UPLOAD_WORDS: Record<string, string> = {
+        'videos.uploaded': 'Videos uploaded',
+        'videos.lost': 'Videos lost',
+        'videos.refused': 'Videos refused (store full)',
+        'videos.inStore': `Videos in the ${v.store}`,
+        'videos.inObjectStorage': 'Videos in object storage',
+        'videos.onServerDisks': `Videos on ${v.server} disks`,
+        'reads.notFound': 'Checks that found no video',
+        'reads.notFoundShare': 'Share of checks that found no video',
+        'reads.failed': 'Checks without an answer',
+        'conversions.done': 'Conversions done',
+        'conversions.waiting': 'Conversions waiting',
+        'conversions.lost': 'Conversions lost',
+        'ready.videos': 'Videos seen ready',
+        'ready.meanS': 'Mean time to a ready video',
+        'store.usedMB': `${cap(v.store)} memory used`,
+        'store.limitMB': `${cap(v.store)} memory limit`,
+        'store.sessionsEvicted': `${cap(v.sessions)} evicted for videos`,
+      };
+      const words = UPLOAD_WORDS[parts.slice(1).join('.')];
+      if (words) return words;
+      break;
+    }
     case 'rehomed': {
       const n = Number(a) + 1;
       if (b === 'fraction') return `Re-homed at change ${n}`;
@@ -111,6 +135,9 @@ export function formatMetric(path: string, value: number): string {
     return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
   }
   if (path === 'chat.requests.perS') return value.toFixed(1);
+  if (path === 'uploads.reads.notFoundShare') return `${Math.round(value * 100)} %`;
+  if (path.startsWith('uploads.ready.') && path.endsWith('S')) return `${value.toFixed(1)} s`;
+  if (path.startsWith('uploads.store.') && path.endsWith('MB')) return `${Math.round(value)} MB`;
   if (path === 'loadImbalance') return value.toFixed(2);
   if (path.startsWith('bytesPerRequest.')) return `${Math.round(value)} B`;
   return String(Math.round(value * 1000) / 1000);

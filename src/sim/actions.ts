@@ -18,6 +18,7 @@ import {
 } from './operations.ts';
 import { scheduleSend, startJourney } from './requests.ts';
 import { destroySessions } from './sessions.ts';
+import { uploadsStoreWiped } from './uploads/uploadsRules.ts';
 import { LIMITS, type Action } from './scenario.ts';
 import { createStream, nextFloat, uniform } from './random.ts';
 
@@ -133,7 +134,10 @@ export function applyAction(ctx: Ctx, a: Action): void {
         });
         schedule(ctx, s.nowMs + s.scenario.store.failoverS * 1000, Ev.StoreFailover, 0);
       } else {
-        if (!storeIsDurable(s)) destroySessions(ctx, s.store.sessions, 'store-died', 0);
+        if (!storeIsDurable(s)) {
+          destroySessions(ctx, s.store.sessions, 'store-died', 0);
+          uploadsStoreWiped(ctx);
+        }
         emit(ctx, { type: 'store', tMs: s.nowMs, status: 'down', replicas: 0 });
       }
       return;

@@ -8,6 +8,9 @@ import { intBelow } from './random.ts';
 import { buildRing, ringLookup } from './policies/consistentHash.ts';
 import type { Server, SimState, User } from './model.ts';
 
+/** What the balancer reads of a client to place it: its address, session id and cookie. */
+export type LbClient = Pick<User, 'ip' | 'sessionId' | 'cookieServer' | 'cookieSetMs'>;
+
 export function serverById(state: SimState, id: number): Server | undefined {
   // Ids are assigned 1, 2, 3 … in creation order and servers are never removed from the
   // array, so the id is the index + 1.
@@ -81,7 +84,7 @@ const IP_HASH_TRIES = 20;
  * included, and a pick that is unavailable is rehashed until one is available. So a crash
  * moves only the dead server's clients; a new server (a longer list) moves most of them.
  */
-function ipHashTarget(state: SimState, user: User, pool: readonly number[]): number {
+function ipHashTarget(state: SimState, user: LbClient, pool: readonly number[]): number {
   const listed = state.servers.length;
   let h = mix32(user.ip ^ state.lb.salt);
   for (let t = 0; t < IP_HASH_TRIES; t++) {
@@ -95,7 +98,7 @@ function ipHashTarget(state: SimState, user: User, pool: readonly number[]): num
 /** Where a hash-based method sends this user with the given pool (0 if none). */
 export function hashTarget(
   state: SimState,
-  user: User,
+  user: LbClient,
   pool: readonly number[],
   ring: { points: Uint32Array; owners: Int32Array } | null,
 ): number {
@@ -115,7 +118,7 @@ export function hashTarget(
 }
 
 /** The server the user's cookie names, if it still counts (0 = none or expired). */
-export function cookieTarget(state: SimState, user: User): number {
+export function cookieTarget(state: SimState, user: LbClient): number {
   if (!user.cookieServer) return 0;
   const maxAgeS = state.scenario.loadBalancer.cookieMaxAgeS;
   if (maxAgeS > 0 && state.nowMs - user.cookieSetMs > maxAgeS * 1000) return 0;
@@ -127,7 +130,7 @@ export function cookieTarget(state: SimState, user: User): number {
  * tried, breaking any stickiness (HAProxy's `option redispatch`). A cookie user is re-pinned
  * to the new server, as the LB's inserted cookie is rewritten on the answer.
  */
-export function redispatch(state: SimState, user: User, tried: readonly number[]): number {
+export function redispatch(state: SimState, user: LbClient, tried: readonly number[]): number {
   const id = pickByAlgorithm(state, tried);
   if (id !== 0 && state.lb.sticky === 'cookie') {
     user.cookieServer = id;
@@ -140,7 +143,7 @@ export function redispatch(state: SimState, user: User, tried: readonly number[]
  * Chooses the server for a user's request, updating the sticky cookie. 0 = nowhere.
  * `login` marks the first request of a new session.
  */
-export function route(state: SimState, user: User, login: boolean): number {
+export function route(state: SimState, user: LbClient, login: boolean): number {
   const sticky = state.lb.sticky;
   if (sticky === 'none') return pickByAlgorithm(state);
   if (sticky === 'cookie') {

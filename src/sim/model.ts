@@ -8,6 +8,7 @@ import { createStream, nextUint32, type RandomStream } from './random.ts';
 import type { ResolvedScenario, TimedCommand } from './scenario.ts';
 import { createHistogram, type Histogram } from './histogram.ts';
 import type { ChatState } from './chat/chatState.ts';
+import type { UploadsState } from './uploads/uploadsState.ts';
 import { STORE_PROFILES } from './catalog.ts';
 
 /** The steps of a shopping journey. */
@@ -266,6 +267,8 @@ export interface SimState {
   deploy: DeployState | null;
   /** The real-time chat workload, when the scenario has one (src/sim/chat). */
   chat: ChatState | null;
+  /** The video-upload workload, when the scenario has one (src/sim/uploads). */
+  uploads: UploadsState | null;
   /** Commands not yet applied, in order. */
   pending: TimedCommand[];
   /** Commands applied so far (the replayable log). */
@@ -374,6 +377,7 @@ export function createBaseState(scenario: ResolvedScenario): SimState {
     autoscaleHistory: [],
     deploy: null,
     chat: null,
+    uploads: null,
     pending: [],
     applied: [],
     hash: 0x811c9dc5,

@@ -7,6 +7,7 @@ import { STORE_PROFILES } from './catalog.ts';
 import { cookieTarget, hashTarget, rebuildPool, serverById } from './lb.ts';
 import { createServer, Ev, type Server, type SimState, type User } from './model.ts';
 import { busyWorkerMs, failRequestsInside } from './requests.ts';
+import { uploadsServerStopped } from './uploads/uploadsRules.ts';
 import { destroySessions, isActive } from './sessions.ts';
 import { AUTOSCALE_DEFAULTS, LIMITS } from './scenario.ts';
 import { uniform } from './random.ts';
@@ -224,6 +225,7 @@ export function stopServer(ctx: Ctx, srv: Server, cause: 'server-died' | 'draine
   srv.status = 'down';
   destroySessions(ctx, srv.sessions, cause, srv.id);
   failRequestsInside(ctx, srv);
+  uploadsServerStopped(ctx, srv);
   emit(ctx, {
     type: 'server',
     tMs: s.nowMs,

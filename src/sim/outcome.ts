@@ -8,7 +8,9 @@ import { mean, quantile } from './histogram.ts';
 import { FAIL_REASONS, type SimState } from './model.ts';
 import { chatOutcome, type ChatOutcome } from './chat/chatOutcome.ts';
 
-export type { ChatOutcome };
+import { uploadsOutcome, type UploadsOutcome } from './uploads/uploadsOutcome.ts';
+
+export type { ChatOutcome, UploadsOutcome };
 import { rotationMs } from './operations.ts';
 import { busyWorkerMs } from './requests.ts';
 
@@ -59,6 +61,8 @@ export interface Outcome {
   }[];
   /** The real-time chat workload's figures; null when the scenario has none. */
   chat: ChatOutcome | null;
+  /** The video-upload workload's figures; null when the scenario has none. */
+  uploads: UploadsOutcome | null;
   eventsProcessed: number;
   eventLogHash: string;
 }
@@ -162,6 +166,7 @@ export function outcome(s: SimState): Outcome {
       mapFraction: round(r.users ? r.movedMap / r.users : 0, 4),
     })),
     chat: chatOutcome(s),
+    uploads: uploadsOutcome(s),
     eventsProcessed: c.eventsProcessed,
     eventLogHash: toHex(s.hash),
   };

@@ -28,6 +28,7 @@ import {
 } from './model.ts';
 import { exponential, intBelow, uniform } from './random.ts';
 import { newSession, sameCart } from './sessions.ts';
+import { startConversion } from './uploads/uploadsRules.ts';
 
 const PRE_IO = 1;
 const POST_IO = 2;
@@ -288,7 +289,7 @@ export function busyWorkerMs(srv: Server, nowMs: number): number {
 }
 
 /** Changes the number of busy workers, integrating occupancy over time first. */
-function occupy(srv: Server, nowMs: number, delta: number): void {
+export function occupy(srv: Server, nowMs: number, delta: number): void {
   srv.busyMs = busyWorkerMs(srv, nowMs);
   srv.busyChangedMs = nowMs;
   srv.busy += delta;
@@ -403,7 +404,7 @@ function finish(ctx: Ctx, r: Request, slot: number, srv: Server, fail: number): 
 
 let pulling = false;
 
-function pullQueue(ctx: Ctx, srv: Server): void {
+export function pullQueue(ctx: Ctx, srv: Server): void {
   // startWork may finish a request at once (store down), which would call back here; the
   // flag keeps that from recursing as deep as the queue is long.
   if (pulling) return;
@@ -416,6 +417,8 @@ function pullQueue(ctx: Ctx, srv: Server): void {
   } finally {
     pulling = false;
   }
+  // A worker no request waits for may take the server's next video conversion.
+  if (ctx.s.uploads) startConversion(ctx, srv);
 }
 
 export function arriveLbBack(ctx: Ctx, slot: number): void {

@@ -104,6 +104,48 @@ export interface ChatSettings {
 export type ResolvedChat = Required<ChatSettings>;
 
 /**
+ * Where an uploaded video's file lives (see src/sim/uploads/): on the disk of the app server
+ * that took the upload, in durable shared object storage (S3-like), or in the session store's
+ * memory with the sessions (Redis).
+ */
+export const UPLOAD_PLACEMENTS = ['server-disk', 'object-store', 'session-store'] as const;
+export type UploadPlacement = (typeof UPLOAD_PLACEMENTS)[number];
+
+/**
+ * Where a video is converted: on the app server that took the upload (a background job that
+ * holds one of its workers), or by a stateless function the object store triggers per video.
+ */
+export const UPLOAD_CONVERSIONS = ['app-server', 'functions'] as const;
+export type UploadConversion = (typeof UPLOAD_CONVERSIONS)[number];
+
+/** A video-upload workload: uploaders send videos that must be converted, then watch them. */
+export interface UploadSettings {
+  /** People uploading videos (each a client with its own random stream). */
+  uploaders?: number;
+  /** Mean seconds between two uploads of one uploader (exponential). */
+  uploadIntervalS?: number;
+  /** Size of one video in MB. */
+  videoMB?: number;
+  /** The uploader's upstream bandwidth in Mbit/s: a video takes videoMB × 8 / uploadMbps s. */
+  uploadMbps?: number;
+  /** Seconds one conversion takes (on a server worker or in a function). */
+  conversionS?: number;
+  placement?: UploadPlacement;
+  /** Default: functions for object-store, app-server otherwise. */
+  conversion?: UploadConversion;
+  /** Seconds between an uploader's "is my video ready?" checks once the upload is done. */
+  checkIntervalS?: number;
+  /** Seconds after the upload an uploader keeps checking before giving the video up. */
+  patienceS?: number;
+  /** Most conversions the function pool runs at once (AWS Lambda's default quota: 1000). */
+  functionConcurrency?: number;
+  /** The session store's memory limit in MB (Redis `maxmemory`), for session-store. */
+  storeMemoryMB?: number;
+}
+
+export type ResolvedUploads = Required<UploadSettings>;
+
+/**
  * A command stamped with the simulated time at which it takes effect. `live` marks commands
  * a learner gave while the run played (as opposed to the scenario's own timeline).
  */
@@ -191,6 +233,8 @@ export interface Scenario {
   };
   /** Present: a real-time chat workload runs beside (or instead of) the shop users. */
   chat?: ChatSettings;
+  /** Present: uploaders send videos to be converted, beside the shop users. */
+  uploads?: UploadSettings;
   timeline?: TimelineEntry[];
 }
 
@@ -242,6 +286,8 @@ export interface ResolvedScenario {
   jwt: { tokenBytes: number; verifyMs: number };
   /** null: no chat workload. */
   chat: ResolvedChat | null;
+  /** null: no upload workload. */
+  uploads: ResolvedUploads | null;
   timeline: TimelineEntry[];
 }
 
@@ -258,6 +304,7 @@ export const LIMITS = {
    */
   timelineEntries: 2500,
   replicas: 5,
+  uploaders: 5000,
   seed: 2 ** 32 - 1,
 } as const;
 
@@ -308,6 +355,7 @@ export const DEFAULTS: ResolvedScenario = {
   network: { clientLatencyMs: 40, lbLatencyMs: 0.5 },
   jwt: { tokenBytes: 232, verifyMs: 0.1 },
   chat: null,
+  uploads: null,
   timeline: [],
 };
 
@@ -341,6 +389,32 @@ function resolveChat(s: Scenario): ResolvedChat | null {
   return { ...CHAT_DEFAULTS, state, ...s.chat };
 }
 
+/**
+ * Upload defaults, modelling choices unless noted (see docs/model.md, "Video uploads"): a
+ * 50 MB clip sent over a 40 Mbit/s uplink (10 s), converted in 30 s; the function pool's
+ * limit is AWS Lambda's default concurrency quota per region (1000); the store's `maxmemory`
+ * is that of the smallest ElastiCache nodes: 0.5 GiB less the default 25 % reserved, 384 MB.
+ */
+export const UPLOAD_DEFAULTS: Omit<ResolvedUploads, 'conversion'> = {
+  uploaders: 20,
+  uploadIntervalS: 120,
+  videoMB: 50,
+  uploadMbps: 40,
+  conversionS: 30,
+  placement: 'object-store',
+  checkIntervalS: 5,
+  patienceS: 120,
+  functionConcurrency: 1000,
+  storeMemoryMB: 384,
+};
+
+function resolveUploads(s: Scenario): ResolvedUploads | null {
+  if (!s.uploads) return null;
+  const placement = s.uploads.placement ?? UPLOAD_DEFAULTS.placement;
+  const conversion = placement === 'object-store' ? 'functions' : 'app-server';
+  return { ...UPLOAD_DEFAULTS, conversion, ...s.uploads };
+}
+
 /** Fills in every default. The input must already be valid (see scenarioSchema.ts). */
 export function resolveScenario(s: Scenario): ResolvedScenario {
   const d = DEFAULTS;
@@ -362,6 +436,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     network: { ...d.network, ...s.network },
     jwt: { ...d.jwt, ...s.jwt },
     chat: resolveChat(s),
+    uploads: resolveUploads(s),
     timeline: [...(s.timeline ?? [])].sort((a, b) => a.atS - b.atS),
   };
 }

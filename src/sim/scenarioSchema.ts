@@ -17,6 +17,8 @@ import {
   STICKY_METHODS,
   STORE_KINDS,
   STORE_PERSISTENCE,
+  UPLOAD_CONVERSIONS,
+  UPLOAD_PLACEMENTS,
   type Action,
   type Scenario,
 } from './scenario.ts';
@@ -79,7 +81,7 @@ const timelineEntry = v.variant(
   `has an unknown action; allowed: ${ACTION_NAMES.join(', ')}`,
 );
 
-export const ScenarioSchema = v.strictObject(
+const ScenarioFields = v.strictObject(
   {
     version: v.literal(1, 'must be 1 (the only scenario format version)'),
     name: v.optional(text(80)),
@@ -213,6 +215,27 @@ export const ScenarioSchema = v.strictObject(
         ),
       ),
     ),
+    uploads: v.optional(
+      v.pipe(
+        v.strictObject({
+          uploaders: v.optional(int(1, LIMITS.uploaders)),
+          uploadIntervalS: v.optional(num(5, 86_400)),
+          videoMB: v.optional(num(0.1, 10_000)),
+          uploadMbps: v.optional(num(0.1, 100_000)),
+          conversionS: v.optional(num(0.1, 3600)),
+          placement: v.optional(oneOf(UPLOAD_PLACEMENTS)),
+          conversion: v.optional(oneOf(UPLOAD_CONVERSIONS)),
+          checkIntervalS: v.optional(num(0.5, 600)),
+          patienceS: v.optional(num(1, LIMITS.durationS)),
+          functionConcurrency: v.optional(int(1, 100_000)),
+          storeMemoryMB: v.optional(num(1, 1_000_000)),
+        }),
+        v.check(
+          (u) => u.conversion !== 'functions' || u.placement === 'object-store',
+          'conversion "functions" needs placement "object-store": the object store\'s upload event is what starts each function',
+        ),
+      ),
+    ),
     timeline: v.optional(
       v.pipe(
         v.array(timelineEntry, 'must be a list of timed actions'),
@@ -221,6 +244,22 @@ export const ScenarioSchema = v.strictObject(
     ),
   },
   'must be a JSON object with known scenario fields',
+);
+
+export const ScenarioSchema = v.pipe(
+  ScenarioFields,
+  // Videos kept "with the rest of the session" need the sessions in a store with a memory
+  // limit to fill: Redis (DynamoDB, for one, refuses items over 400 KB).
+  v.forward(
+    v.check(
+      (s) =>
+        s.uploads?.placement !== 'session-store' ||
+        ((s.architecture ?? DEFAULTS.architecture) === 'session-store' &&
+          (s.store?.kind ?? DEFAULTS.store.kind) === 'redis'),
+      'placement "session-store" needs architecture "session-store" with store.kind "redis"',
+    ),
+    ['uploads', 'placement'],
+  ),
 );
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };

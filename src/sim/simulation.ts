@@ -45,6 +45,8 @@ import {
 import { schedule } from './context.ts';
 import { chatDispatch, initChat } from './chat/chatRules.ts';
 import { CHAT_EV_MIN } from './chat/chatState.ts';
+import { initUploads, uploadsDispatch } from './uploads/uploadsRules.ts';
+import { UPLOADS_EV_MIN } from './uploads/uploadsState.ts';
 
 export function createInitialState(scenario: ResolvedScenario): SimState {
   const s = createBaseState(scenario);
@@ -63,6 +65,7 @@ export function createInitialState(scenario: ResolvedScenario): SimState {
     schedule(ctx, scenario.servers.autoscale.intervalS * 1000, Ev.Autoscale, 0);
   }
   initChat(ctx);
+  initUploads(ctx);
   s.pending = timelineCommands(scenario);
   return s;
 }
@@ -264,6 +267,7 @@ export class Simulation {
       case Ev.DeployNext:
         return deployNext(ctx);
       default:
+        if (e.kind >= UPLOADS_EV_MIN) return uploadsDispatch(ctx, e.kind, e.arg);
         if (e.kind >= CHAT_EV_MIN) return chatDispatch(ctx, e.kind, e.arg);
     }
   }

@@ -106,9 +106,11 @@ export function brokenInvariants(s: SimState, rec: Recorder | null = null): stri
 
   for (const srv of s.servers) {
     if (srv.busy < 0 || srv.busy > srv.workers) bad.push(`server ${srv.id} busy ${srv.busy}`);
-    if (srv.busy !== (held.get(srv.id) ?? 0)) {
+    // A video conversion running on the server holds one worker too (src/sim/uploads).
+    const converting = s.uploads?.servers[srv.id]?.converting ? 1 : 0;
+    if (srv.busy !== (held.get(srv.id) ?? 0) + converting) {
       bad.push(
-        `server ${srv.id} busy ${srv.busy} != requests holding a worker ${held.get(srv.id) ?? 0}`,
+        `server ${srv.id} busy ${srv.busy} != requests holding a worker ${held.get(srv.id) ?? 0} + conversions ${converting}`,
       );
     }
     if (srv.queue.length !== (waiting.get(srv.id) ?? 0))

@@ -231,6 +231,113 @@ const DEFEND_RUNS = {
   },
 } satisfies Record<string, DesignRun>;
 
+/**
+ * The cloud-mapping question as runs: videos uploaded to three app servers while 60 people
+ * shop (sessions in Redis), 30 uploaders each sending a 50 MB video a minute on average, each
+ * video converted in 20 s; server 1 crashes at 40 s, read at 90 s. The answers differ in
+ * where the file lives and where it is converted (src/sim/uploads).
+ */
+const UPLOADS: Scenario = {
+  version: 1,
+  name: 'lesson-choosing-uploads-local-disk',
+  seed: 7,
+  durationS: 120,
+  architecture: 'session-store',
+  store: { kind: 'redis', replicas: 1 },
+  loadBalancer: { algorithm: 'round-robin', sticky: 'none' },
+  servers: { count: 3 },
+  users: { count: 60, thinkTimeS: 3 },
+  uploads: {
+    uploaders: 30,
+    uploadIntervalS: 60,
+    videoMB: 50,
+    conversionS: 20,
+    placement: 'server-disk',
+  },
+  timeline: [{ action: 'kill-server', server: 1, atS: 40 }],
+};
+
+const UPLOAD_RUNS = {
+  localDisk: {
+    label: 'Server disk, converted in the background',
+    scenario: UPLOADS,
+    runMs: 90_000,
+    claims: [
+      {
+        metric: 'uploads.reads.notFoundShare',
+        min: 0.59,
+        max: 0.63,
+        says: 'about 61 % of checks find no video',
+      },
+      { metric: 'uploads.videos.lost', min: 6, max: 6, says: 'server 1’s crash destroys 6 videos' },
+      {
+        metric: 'uploads.conversions.waiting',
+        min: 29,
+        max: 29,
+        says: '29 conversions wait for a background thread',
+      },
+    ],
+  },
+  objectStore: {
+    label: 'Object storage + functions',
+    scenario: {
+      ...UPLOADS,
+      name: 'lesson-choosing-uploads-object-store',
+      uploads: { ...UPLOADS.uploads, placement: 'object-store', conversion: 'functions' },
+    },
+    runMs: 90_000,
+    claims: [
+      { metric: 'uploads.videos.lost', min: 0, max: 0, says: 'server 1’s crash costs no video' },
+      { metric: 'uploads.reads.notFound', min: 0, max: 0, says: 'every check finds its video' },
+      {
+        metric: 'uploads.ready.meanS',
+        min: 35.5,
+        max: 37.5,
+        says: 'a video is ready about 36 s after its upload began',
+      },
+    ],
+  },
+  sticky: {
+    label: 'Server disk + cookie stickiness',
+    scenario: {
+      ...UPLOADS,
+      name: 'lesson-choosing-uploads-sticky',
+      loadBalancer: { algorithm: 'round-robin', sticky: 'cookie' },
+    },
+    runMs: 90_000,
+    claims: [
+      { metric: 'uploads.videos.lost', min: 6, max: 6, says: 'server 1’s crash destroys 6 videos' },
+      { metric: 'uploads.reads.notFound', min: 43, max: 43, says: '43 checks find nothing' },
+      {
+        metric: 'uploads.conversions.waiting',
+        min: 29,
+        max: 29,
+        says: '29 conversions wait on the two servers left',
+      },
+    ],
+  },
+  sessionStore: {
+    label: 'Videos in the session store (Redis)',
+    scenario: {
+      ...UPLOADS,
+      name: 'lesson-choosing-uploads-session-store',
+      uploads: { ...UPLOADS.uploads, placement: 'session-store' },
+    },
+    runMs: 90_000,
+    claims: [
+      { metric: 'uploads.store.limitMB', min: 384, max: 384, says: 'a store of 384 MB' },
+      { metric: 'uploads.videos.inStore', min: 8, max: 8, says: 'full after 8 videos' },
+      { metric: 'uploads.videos.refused', min: 35, max: 35, says: 'refuses 35 more' },
+      {
+        metric: 'uploads.store.sessionsEvicted',
+        min: 551,
+        max: 551,
+        says: 'evicts 551 sessions to make room',
+      },
+    ],
+  },
+} satisfies Record<string, DesignRun>;
+
 export const CHOOSING: Lesson = {
   id: 'choosing',
   title: 'Choosing an architecture',
@@ -383,6 +490,7 @@ export const CHOOSING: Lesson = {
       title: 'Where each kind of state goes',
       narration: [
         'Making servers stateless means finding every kind of state a home. Sessions and carts: an in-memory store such as Redis (ElastiCache on AWS), or a durable key-value store when they must survive. User data such as profiles and orders: a database. Uploaded files: object storage such as S3, never the server’s disk. Work to be done: a queue, and stateless functions such as Lambda that pick it up.',
+        'Try each answer below on the same app: three servers, people uploading videos while others shop, and server 1 crashing partway. Watch where the videos are kept.',
       ],
       until: { kind: 'continue' },
       check: {
@@ -394,30 +502,35 @@ export const CHOOSING: Lesson = {
             text: 'Save uploads on the web server’s disk and convert them there in a background thread.',
             correct: false,
             feedback:
-              'Then the video lives on one server: it dies with a crash and another server cannot find it.',
+              'Then each video lives on one server’s disk. In the run about 61 % of the uploaders’ checks reached a server without their video, server 1’s crash destroyed 6 videos, and 29 conversions were still waiting for their server’s one background thread.',
+            tryIt: UPLOAD_RUNS.localDisk,
           },
           {
             id: 's3-lambda',
             text: 'Upload to object storage (S3), which triggers a stateless function (Lambda) to convert each video.',
             correct: true,
             feedback:
-              'Yes. The file lives in durable shared storage and the work runs on compute that keeps nothing between jobs.',
+              'Yes. The file lives in durable shared storage and the work runs on compute that keeps nothing between jobs. In the run server 1’s crash cost no video, every check found its video, and a video was ready about 36 s after its upload began.',
+            tryIt: UPLOAD_RUNS.objectStore,
           },
           {
             id: 'sticky',
             text: 'Keep sticky sessions so that each user’s videos stay on one server.',
             correct: false,
             feedback:
-              'Stickiness ties the videos to a server; it does not protect them or let other servers help with the work.',
+              'Stickiness ties the videos to a server; it does not protect them or let other servers help with the work. In the run server 1’s crash destroyed 6 videos, 43 checks then found nothing, and 29 conversions waited on the two servers left.',
+            tryIt: UPLOAD_RUNS.sticky,
           },
           {
             id: 'redis',
             text: 'Store the videos in the session store with the rest of the session.',
             correct: false,
             feedback:
-              'A session store is memory built for small, short-lived values. Large files belong in object storage.',
+              'A session store is memory built for small, short-lived values. In the run its 384 MB was full after 8 videos; it refused 35 more and evicted 551 sessions to make room, logging shoppers out. Large files belong in object storage.',
+            tryIt: UPLOAD_RUNS.sessionStore,
           },
         ],
+        compare: ['uploads.videos.lost', 'uploads.reads.notFound', 'uploads.videos.refused'],
       },
     },
     {

@@ -29,6 +29,11 @@ export const DbNode = memo(function DbNode({ data }: NodeProps<DbNodeT>) {
         <span className="topo-title">{cap(vocab.database)}</span>
       </div>
       <p className="topo-line topo-small">{words.databaseCaption}</p>
+      {data.objectStorage && (
+        <p className="topo-line topo-strong" data-testid="object-storage">
+          {data.objectStorage}
+        </p>
+      )}
       {jwt && (
         <p className="topo-line topo-strong">
           {cap(vocab.cart)}s live here{words.techNames ? ' (JWT)' : ''}

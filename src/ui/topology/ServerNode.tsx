@@ -164,9 +164,16 @@ export const ServerNode = memo(function ServerNode({ id: nodeId, data }: NodePro
                   {data.sessionCount} {data.sessionCount === 1 ? vocab.session : vocab.sessions}
                 </span>
               )}
-              {!data.holdsSessions && <span className="topo-muted">stateless</span>}
+              {!data.holdsSessions && !data.holdsVideos && (
+                <span className="topo-muted">stateless</span>
+              )}
             </>
           )}
+        </p>
+      )}
+      {data.videos && (
+        <p className="topo-line topo-small topo-strong" data-testid="server-videos">
+          {data.videos}
         </p>
       )}
       {data.holdsSessions && data.chipSlots > 0 && (

@@ -33,7 +33,7 @@ export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps
       role="group"
       aria-label={`${cap(vocab.store)}${words.techNames ? ` (${data.label})` : ''}: ${st.label.toLowerCase()}${
         chat ? `, ${chat.figures.toLowerCase()}` : ''
-      }`}
+      }${data.videos ? `, ${data.videos.toLowerCase()}` : ''}`}
     >
       <div className="topo-head">
         <span className="topo-title">{cap(vocab.store)}</span>
@@ -57,6 +57,14 @@ export const StoreNode = memo(function StoreNode({ id: nodeId, data }: NodeProps
           </span>
         )}
       </p>
+      {data.videos && (
+        <p
+          className={`topo-line topo-strong${data.full ? ' topo-warn-text' : ''}`}
+          data-testid="store-videos"
+        >
+          {data.videos}
+        </p>
+      )}
       {chat && (
         <>
           <p className="topo-line topo-strong" data-testid="store-chat-figures">

@@ -10,6 +10,7 @@ import { NAMED_USERS, STORE_PROFILES } from '../../sim/index.ts';
 import type { Loss } from './chipLoss.ts';
 import type { LoadAverage, StopCause } from './serverHistory.ts';
 import { sidesBetween, type LayoutBox, type ServerShape, type TopologyLayout } from './layout.ts';
+import { objectStorageWords, serverVideoWords, storeVideoWords } from './words.ts';
 
 import type { SessionHome } from '../../protocol/snapshot.ts';
 
@@ -73,6 +74,10 @@ export type ServerData = {
   inspected: number | null;
   /** The last time this server destroyed sessions (crash or stop). */
   loss: Loss | null;
+  /** An upload run: the videos on this server's disk and its conversions, in words. */
+  videos: string | null;
+  /** Video files live on this server's disk: it is not stateless. */
+  holdsVideos: boolean;
 };
 
 export type StoreData = {
@@ -96,6 +101,10 @@ export type StoreData = {
   online: number;
   queued: number;
   waitingApps: number;
+  /** An upload run with the videos in this store: its memory and the videos, in words. */
+  videos: string | null;
+  /** That memory is past its limit. */
+  full: boolean;
 };
 
 export type DbData = {
@@ -103,6 +112,8 @@ export type DbData = {
   highlight: boolean;
   /** A chat run without shoppers: there are no carts, whatever the architecture. */
   chat: boolean;
+  /** An upload run with object storage (drawn with the database): its videos, in words. */
+  objectStorage: string | null;
 };
 
 export type UsersNodeT = Node<UsersData, 'users'>;
@@ -231,6 +242,11 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
   // by one server in either design, instead of users and sessions.
   const chat = s.outcome.chat !== null && s.users.target === 0 ? s.outcome.chat : null;
   const chatStore = chat ? s.store.chat : null;
+  const uploads = s.outcome.uploads;
+  const storeVideos =
+    uploads && uploads.placement === 'session-store'
+      ? storeVideoWords(uploads.store, uploads)
+      : null;
   for (const box of layout.boxes) {
     switch (box.kind) {
       case 'users': {
@@ -297,6 +313,14 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             highlight: followed && followed.home === v.id ? followed.idx : null,
             inspected: inspectedOn(box.id),
             loss: losses[box.id] ?? null,
+            videos:
+              uploads && v.status !== 'down'
+                ? serverVideoWords(
+                    uploads,
+                    uploads.perServer.find((p) => p.server === v.id) ?? null,
+                  )
+                : null,
+            holdsVideos: uploads?.placement === 'server-disk',
           }),
         );
         break;
@@ -324,6 +348,8 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             online: chatStore?.online ?? 0,
             queued: chatStore?.queued ?? 0,
             waitingApps: chatStore?.waitingApps ?? 0,
+            videos: storeVideos?.figures ?? null,
+            full: storeVideos?.full ?? false,
           }),
         );
         break;
@@ -333,6 +359,8 @@ export function buildNodes(input: GraphInput): TopologyNode[] {
             architecture: s.architecture,
             highlight: !!followed && followed.home === 'token',
             chat: chat !== null,
+            objectStorage:
+              uploads && uploads.placement === 'object-store' ? objectStorageWords(uploads) : null,
           }),
         );
         break;

@@ -2,7 +2,13 @@
  * The plain words the topology uses: load-balancer settings, server states, failure reasons
  * and the "where does this cart live" caption. Pure functions, so they are unit-tested.
  */
-import type { Algorithm, Architecture, ServerStatus, StickyMethod } from '../../sim/index.ts';
+import type {
+  Algorithm,
+  Architecture,
+  ServerStatus,
+  StickyMethod,
+  UploadsOutcome,
+} from '../../sim/index.ts';
 import { FAIL_REASONS, NAMED_USERS } from '../../sim/index.ts';
 import type { NamedUserView } from '../../protocol/snapshot.ts';
 import type { Vocabulary } from '../../store/vocabulary.ts';
@@ -189,4 +195,56 @@ export function chatStoreWords(
       ? `Messages wait for ${f.waitingApps} ${apps} to reconnect`
       : `Presence map · a queue per ${vocab.user}`;
   return { figures, line };
+}
+
+const videos = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'video' : 'videos'}`;
+
+/** Conversions as a box's line says them: "2 converting · 5 waiting" (empty parts left out). */
+function conversionWords(converting: number, waiting: number): string[] {
+  const out: string[] = [];
+  if (converting > 0) out.push(`${converting.toLocaleString('en')} converting`);
+  if (waiting > 0) out.push(`${waiting.toLocaleString('en')} waiting`);
+  return out;
+}
+
+/**
+ * What a server box says in an upload run: the files on its disk and its conversion job
+ * ("3 videos on disk · 1 converting · 2 waiting"); with the files kept elsewhere, only the
+ * conversions it runs, or nothing when functions do them.
+ */
+export function serverVideoWords(
+  u: Pick<UploadsOutcome, 'placement'>,
+  p: { onDisk: number; converting: number; waiting: number } | null,
+): string | null {
+  const onDisk = p?.onDisk ?? 0;
+  const work = conversionWords(p?.converting ?? 0, p?.waiting ?? 0);
+  if (u.placement === 'server-disk') return [`${videos(onDisk)} on disk`, ...work].join(' · ');
+  return work.length > 0 ? ['Videos', ...work].join(' · ') : null;
+}
+
+/** The session store's memory with videos in it: "Memory 420 / 512 MB · 8 videos". */
+export function storeVideoWords(
+  store: Pick<UploadsOutcome['store'], 'usedMB' | 'limitMB'>,
+  u: { videos: Pick<UploadsOutcome['videos'], 'inStore'> },
+): { figures: string; full: boolean } {
+  const full = store.usedMB > store.limitMB;
+  const used = Math.round(store.usedMB).toLocaleString('en');
+  const limit = Math.round(store.limitMB).toLocaleString('en');
+  const figures = `Memory ${used} / ${limit} MB · ${videos(u.videos.inStore)}${full ? ' · full' : ''}`;
+  return { figures, full };
+}
+
+/**
+ * Object storage, drawn with the database: "Object storage · 40 videos · 2 converting", the
+ * conversions being the functions its upload events started.
+ */
+export function objectStorageWords(u: {
+  videos: Pick<UploadsOutcome['videos'], 'inObjectStorage'>;
+  functions: UploadsOutcome['functions'];
+}): string {
+  return [
+    'Object storage',
+    videos(u.videos.inObjectStorage),
+    ...conversionWords(u.functions.running, u.functions.waiting),
+  ].join(' · ');
 }
