@@ -139,6 +139,7 @@ function TopologyGraph() {
     snapshot?.architecture === 'in-memory' &&
     !(snapshot.outcome.chat !== null && snapshot.users.target === 0);
   const named = snapshot ? namedShown(snapshot) : 0;
+  const uploads = !!snapshot?.outcome.uploads;
   const layout = useMemo(
     () =>
       computeLayout({
@@ -146,9 +147,10 @@ function TopologyGraph() {
         storePresent,
         serverChips,
         namedShown: named,
+        uploads,
         viewport: size,
       }),
-    [serverKey, storePresent, serverChips, named, size],
+    [serverKey, storePresent, serverChips, named, uploads, size],
   );
 
   // Nodes keep their previous object when nothing they show changed (see graph.ts).

@@ -108,6 +108,24 @@ describe('computeLayout', () => {
     expect(short.byHop.get(0)!.x + short.byHop.get(0)!.w).toBeLessThan(short.byHop.get(1)!.x);
   });
 
+  it('gives an upload run a line more in each server box and two in the database box', () => {
+    for (const viewport of [undefined, { w: 1380, h: 880 }, { w: 370, h: 600 }]) {
+      const plain = computeLayout({
+        ...base,
+        storePresent: true,
+        ...(viewport ? { viewport } : {}),
+      });
+      const up = computeLayout({
+        ...base,
+        storePresent: true,
+        uploads: true,
+        ...(viewport ? { viewport } : {}),
+      });
+      expect(up.byHop.get(4)!.h).toBe(plain.byHop.get(4)!.h + 22);
+      expect(up.byHop.get(3)!.h).toBe(plain.byHop.get(3)!.h + 44);
+    }
+  });
+
   it('gives chip room only when servers hold sessions', () => {
     expect(computeLayout(base).chipSlots).toBeGreaterThan(0);
     expect(computeLayout({ ...base, serverChips: false }).chipSlots).toBe(0);

@@ -58,6 +58,11 @@ export interface LayoutInput {
   serverChips: boolean;
   /** Named users shown as avatars in the users box. */
   namedShown: number;
+  /**
+   * An upload run: server boxes hold one more line (videos on disk) and the database box two
+   * (videos in object storage).
+   */
+  uploads?: boolean;
   /** The container's size in screen pixels, to pick the server shape that reads best. */
   viewport?: { w: number; h: number };
 }
@@ -90,6 +95,17 @@ interface ServerDims {
   w: number;
   h: number;
   chipRows: number;
+}
+
+/** Height of one more line of text in a box. */
+const LINE_H = 22;
+
+function withUploadLines(d: ServerDims, input: LayoutInput): ServerDims {
+  return input.uploads ? { ...d, h: d.h + LINE_H } : d;
+}
+
+function dbBoxHeight(input: LayoutInput): number {
+  return DB_H + (input.uploads ? 2 * LINE_H : 0);
 }
 
 /** Width of a box that holds `slots` chips per row. */
@@ -140,7 +156,8 @@ function layoutWith(
   stacked = false,
 ): TopologyLayout {
   const n = input.serverIds.length;
-  const dims = serverDims(shape, input.serverChips);
+  const dims = withUploadLines(serverDims(shape, input.serverChips), input);
+  const dbH = dbBoxHeight(input);
   const rows = Math.max(1, Math.ceil(n / cols));
   const colH = rows * dims.h + (rows - 1) * ROW_GAP;
   const midY = colH / 2;
@@ -195,7 +212,7 @@ function layoutWith(
   const rightX = serversX + cols * dims.w + (cols - 1) * COL_GAP + GAP_SERVERS_RIGHT;
   if (input.storePresent) {
     const storeH = storeBoxHeight();
-    const both = storeH + ROW_GAP * 2 + DB_H;
+    const both = storeH + ROW_GAP * 2 + dbH;
     const top = midY - both / 2;
     boxes.push({
       id: 'store',
@@ -215,7 +232,7 @@ function layoutWith(
       x: rightX + (STORE_W - DB_W) / 2,
       y: top + storeH + ROW_GAP * 2,
       w: DB_W,
-      h: DB_H,
+      h: dbH,
     });
   } else {
     boxes.push({
@@ -224,9 +241,9 @@ function layoutWith(
       hop: HopNode.Db,
       serverId: 0,
       x: rightX,
-      y: midY - DB_H / 2,
+      y: midY - dbH / 2,
       w: DB_W,
-      h: DB_H,
+      h: dbH,
     });
   }
 
@@ -264,7 +281,8 @@ function layoutColumn(input: LayoutInput): TopologyLayout {
   const n = input.serverIds.length;
   const many = n > 2 * COMPACT_ABOVE;
   const shape: ServerShape = 'phone';
-  const dims = serverDims(shape, input.serverChips && !many);
+  const dims = withUploadLines(serverDims(shape, input.serverChips && !many), input);
+  const dbH = dbBoxHeight(input);
   const cols = n > 8 ? 3 : COLUMN_COLS;
   const gridW = cols * dims.w + (cols - 1) * ROW_GAP;
   const usersH = usersBoxHeight(input.namedShown);
@@ -330,9 +348,9 @@ function layoutColumn(input: LayoutInput): TopologyLayout {
       hop: 3,
       serverId: 0,
       x: x0 + PHONE_STORE_W + ROW_GAP * 2,
-      y: bottomY + (storeH - DB_H) / 2,
+      y: bottomY + (storeH - dbH) / 2,
       w: PHONE_DB_W,
-      h: DB_H,
+      h: dbH,
     });
   } else {
     boxes.push({
@@ -343,7 +361,7 @@ function layoutColumn(input: LayoutInput): TopologyLayout {
       x: (width - PHONE_DB_W) / 2,
       y: bottomY,
       w: PHONE_DB_W,
-      h: DB_H,
+      h: dbH,
     });
   }
   let maxY = 0;
