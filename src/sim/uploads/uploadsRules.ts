@@ -339,10 +339,15 @@ export function startConversion(ctx: Ctx, srv: Server): void {
   const v = u.videos.get(su.waiting.shift()!)!;
   occupy(srv, s.nowMs, 1);
   su.converting = v.id;
-  v.convert = ConvertStatus.Running;
   v.convertServer = srv.id;
-  v.convertStartMs = s.nowMs;
-  v.convertedDueMs = s.nowMs + u.cfg.conversionS * 1000;
+  beginConverting(ctx, u, v);
+}
+
+/** Video `v`'s conversion starts now, where it was placed; it ends `conversionS` later. */
+function beginConverting(ctx: Ctx, u: UploadsState, v: Video): void {
+  v.convert = ConvertStatus.Running;
+  v.convertStartMs = ctx.s.nowMs;
+  v.convertedDueMs = ctx.s.nowMs + u.cfg.conversionS * 1000;
   schedule(ctx, v.convertedDueMs, UploadEv.Converted, v.id);
 }
 
@@ -359,12 +364,8 @@ function trigger(ctx: Ctx, id: number): void {
 }
 
 function runFunction(ctx: Ctx, u: UploadsState, v: Video): void {
-  const s = ctx.s;
   u.functionsRunning++;
-  v.convert = ConvertStatus.Running;
-  v.convertStartMs = s.nowMs;
-  v.convertedDueMs = s.nowMs + u.cfg.conversionS * 1000;
-  schedule(ctx, v.convertedDueMs, UploadEv.Converted, v.id);
+  beginConverting(ctx, u, v);
 }
 
 function converted(ctx: Ctx, id: number): void {
