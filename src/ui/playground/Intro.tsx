@@ -2,6 +2,7 @@
  * A one-paragraph answer to "what am I looking at?" for someone who just arrived: the shop's
  * story, or for a run of chat apps alone, the chat service's.
  */
+import type { ReactNode } from 'react';
 import type { SimStoreState } from '../../store/simStore.ts';
 import { useSim } from '../SimContext.tsx';
 import { selChatOnly } from './useWorkloadWords.ts';
@@ -15,10 +16,7 @@ export function Intro() {
   const polling = useSim(selPolling);
   if (chat) return polling ? <PollingIntro /> : <ChatIntro />;
   return (
-    <details className="panel intro" open>
-      <summary>
-        <h2>What am I looking at?</h2>
-      </summary>
+    <IntroPanel>
       <p>
         Each dot is a request travelling from a user’s browser through the load balancer to one of
         the app servers and back. <strong>State</strong> is what the system must remember between
@@ -37,16 +35,13 @@ export function Intro() {
           back empty at 45 s.
         </p>
       )}
-    </details>
+    </IntroPanel>
   );
 }
 
 function ChatIntro() {
   return (
-    <details className="panel intro" open>
-      <summary>
-        <h2>What am I looking at?</h2>
-      </summary>
+    <IntroPanel>
       <p>
         A chat service. Each app holds one open WebSocket <strong>connection</strong> to one chat
         server, and that connection cannot move: it is state the server keeps by design. What can
@@ -57,16 +52,13 @@ function ChatIntro() {
         and get everything they missed. Try it: kill a server, then switch the architecture and kill
         one again.
       </p>
-    </details>
+    </IntroPanel>
   );
 }
 
 function PollingIntro() {
   return (
-    <details className="panel intro" open>
-      <summary>
-        <h2>What am I looking at?</h2>
-      </summary>
+    <IntroPanel>
       <p>
         A chat service whose apps <strong>poll</strong>: they hold no connection, and every few
         seconds each one asks any server for new messages with a plain request. The servers keep
@@ -75,6 +67,17 @@ function PollingIntro() {
         that finds nothing new is still a request the servers must answer. Try it: kill a server and
         watch the messages still arrive.
       </p>
+    </IntroPanel>
+  );
+}
+
+function IntroPanel({ children }: { children: ReactNode }) {
+  return (
+    <details className="panel intro" open>
+      <summary>
+        <h2>What am I looking at?</h2>
+      </summary>
+      {children}
     </details>
   );
 }
