@@ -9,10 +9,10 @@ import { SKINS } from '../../lessons/skins.ts';
 import type { SimStoreState } from '../../store/simStore.ts';
 import { SHOP_VOCABULARY } from '../../store/vocabulary.ts';
 import { useSim, useSimSession } from '../SimContext.tsx';
+import { isChatOnly } from '../topology/words.ts';
 
 /** A run of chat apps with no shoppers. */
-export const selChatOnly = (s: SimStoreState): boolean =>
-  !!s.snapshot?.outcome.chat && s.snapshot.users.target === 0;
+export const selChatOnly = (s: SimStoreState): boolean => !!s.snapshot && isChatOnly(s.snapshot);
 
 export function useWorkloadWords(): void {
   const session = useSimSession();

@@ -27,6 +27,7 @@ import {
   type TopologyNode,
 } from './graph.ts';
 import { computeLayout, FIT_PAD_PX } from './layout.ts';
+import { isChatOnly } from './words.ts';
 import { destroyedSessions, type Loss } from './chipLoss.ts';
 import { smoothLoad, stopCauses, type LoadAverage, type StopCause } from './serverHistory.ts';
 import type { Snapshot } from '../../protocol/snapshot.ts';
@@ -135,9 +136,7 @@ function TopologyGraph() {
   const serverKey = snapshot ? snapshot.servers.map((s) => s.id).join(',') : '';
   const storePresent = snapshot?.store.present ?? false;
   // A run of chat apps alone keeps no sessions: its servers need no room for chips.
-  const serverChips =
-    snapshot?.architecture === 'in-memory' &&
-    !(snapshot.outcome.chat !== null && snapshot.users.target === 0);
+  const serverChips = snapshot?.architecture === 'in-memory' && !isChatOnly(snapshot);
   const named = snapshot ? namedShown(snapshot) : 0;
   const uploads = !!snapshot?.outcome.uploads;
   const layout = useMemo(

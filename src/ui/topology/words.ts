@@ -10,7 +10,7 @@ import type {
   UploadsOutcome,
 } from '../../sim/index.ts';
 import { FAIL_REASONS, NAMED_USERS } from '../../sim/index.ts';
-import type { NamedUserView } from '../../protocol/snapshot.ts';
+import type { NamedUserView, Snapshot } from '../../protocol/snapshot.ts';
 import type { Vocabulary } from '../../store/vocabulary.ts';
 import { itemList } from '../../store/narration.ts';
 
@@ -247,4 +247,9 @@ export function objectStorageWords(u: {
     videos(u.videos.inObjectStorage),
     ...conversionWords(u.functions.running, u.functions.waiting),
   ].join(' · ');
+}
+
+/** A run of chat apps with no shoppers: told in chat words, with no session chips. */
+export function isChatOnly(snapshot: Snapshot): boolean {
+  return snapshot.outcome.chat !== null && snapshot.users.target === 0;
 }
